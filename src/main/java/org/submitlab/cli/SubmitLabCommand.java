@@ -1,0 +1,27 @@
+package org.submitlab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The headless command line: {@code java -jar submitlab.jar COMMAND ...}. */
+@Command(name = "submitlab",
+        mixinStandardHelpOptions = true,
+        version = "SubmitLab 0.1.0",
+        description = "An Exchange Online SMTP AUTH submission endpoint and device simulator.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class SubmitLabCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int run(String... args) {
+        return new CommandLine(new SubmitLabCommand()).execute(args);
+    }
+}

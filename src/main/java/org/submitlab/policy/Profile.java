@@ -1,0 +1,53 @@
+package org.submitlab.policy;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** A named behaviour of the endpoint: which reply texts it uses and which logins it allows. */
+public enum Profile {
+    EXCHANGE_ONLINE("exchange-online", true,
+            "432 4.3.2 Concurrent connections limit exceeded. Visit https://aka.ms/concurrent_sending for more information."),
+    EXCHANGE_ONLINE_2018("exchange-online-2018", true,
+            "432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded"),
+    BASIC_AUTH_OFF("basic-auth-off", false,
+            "432 4.3.2 Concurrent connections limit exceeded. Visit https://aka.ms/concurrent_sending for more information.");
+
+    private final String id;
+    private final boolean basicAuthAllowed;
+    private final String concurrencyRefusal;
+
+    Profile(String id, boolean basicAuthAllowed, String concurrencyRefusal) {
+        this.id = id;
+        this.basicAuthAllowed = basicAuthAllowed;
+        this.concurrencyRefusal = concurrencyRefusal;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Whether AUTH LOGIN (username and password) is accepted; XOAUTH2 always is. */
+    public boolean basicAuthAllowed() {
+        return basicAuthAllowed;
+    }
+
+    /** The line refusing a transaction over the concurrent-submission limit, without suffix. */
+    public String concurrencyRefusal() {
+        return concurrencyRefusal;
+    }
+
+    public static Profile byId(String id) {
+        for (Profile p : values()) {
+            if (p.id.equalsIgnoreCase(id)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown profile '" + id + "'; choose one of "
+                + Arrays.stream(values()).map(Profile::id).collect(Collectors.joining(", ")));
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

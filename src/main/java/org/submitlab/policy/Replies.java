@@ -1,0 +1,71 @@
+package org.submitlab.policy;
+
+/**
+ * The reply texts of the endpoint, as logged from Exchange Online (see the behaviour spec).
+ * Refusals get a diagnostic suffix "[host time session]" appended by the server;
+ * the texts here are without it.
+ */
+public final class Replies {
+
+    private Replies() {
+    }
+
+    public static final String STARTTLS_READY = "220 2.0.0 SMTP server ready";
+    public static final String AUTH_OK = "235 2.7.0 Authentication successful";
+    public static final String AUTH_UNRECOGNIZED = "504 5.7.4 Unrecognized authentication type";
+    public static final String AUTH_FAILED = "535 5.7.3 Authentication unsuccessful";
+    public static final String AUTH_DISABLED_MAILBOX =
+            "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information.";
+    public static final String AUTH_DISABLED_TENANT =
+            "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.";
+    public static final String AUTH_BASIC_DISABLED =
+            "535 5.7.139 Authentication unsuccessful, basic authentication is disabled.";
+    public static final String AUTH_LOCKED =
+            "535 5.7.139 Authentication unsuccessful, account locked. Contact your administrator.";
+    public static final String NOT_AUTHENTICATED = "530 5.7.57 Client not authenticated to send mail.";
+    public static final String SENDER_OK = "250 2.1.0 Sender OK";
+    public static final String RECIPIENT_OK = "250 2.1.5 Recipient OK";
+    public static final String START_MAIL_INPUT = "354 Start mail input; end with <CRLF>.<CRLF>";
+    public static final String CLOSING = "221 2.0.0 Service closing transmission channel";
+
+    public static final String RECIPIENT_QUOTA_EXCEEDED =
+            "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception with message The message can't be submitted because the sender's submission quota was exceeded.";
+    public static final String TOO_MANY_RECIPIENTS = "550 5.5.3 RESOLVER.ADR.RecipLimit; too many recipients";
+    public static final String SIZE_EXCEEDS_FIXED_MAXIMUM = "552 5.3.4 Message size exceeds fixed maximum message size";
+    public static final String SEND_LIMIT_EXCEEDED =
+            "554 5.2.0 STOREDRV.Submission.Exception:MessageSubmissionExceededException.MapiExceptionMaxSubmissionExceeded; Failed to process message due to a permanent exception with message Cannot save changes made to an item to store.";
+    public static final String MAILBOX_FULL =
+            "554 5.2.2 mailbox full; STOREDRV.Submission.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded";
+    public static final String THROTTLED_MAILBOX_FULL = "550 5.2.251 Sender throttled due to continuous mailbox full errors.";
+    public static final String THROTTLED_SEND_AS_DENIED = "550 5.2.252 Sender throttled due to continuous send as denied errors.";
+    public static final String THROTTLED_TOO_MANY_RECIPIENTS = "550 5.2.254 Sender throttled due to continuous too many recipients errors.";
+
+    public static String sendAsDenied(String mailbox, String from) {
+        return "554 5.2.252 SendAsDenied; " + mailbox + " not allowed to send as " + from
+                + "; STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; Failed to process message due to a permanent exception with message Cannot submit message.";
+    }
+
+    public static String accepted(String messageId, String host) {
+        return "250 2.0.0 OK " + messageId + " [Hostname=" + host + "]";
+    }
+
+    /** The 530 after a failed AUTH in the same session: Exchange appends the 535 line. */
+    public static String notAuthenticatedAfterFailure(String authFailureLine) {
+        return NOT_AUTHENTICATED + " Error: " + authFailureLine;
+    }
+
+    /** The numeric reply code of a reply line, e.g. 432. */
+    public static int code(String line) {
+        return Integer.parseInt(line.substring(0, 3));
+    }
+
+    /** The enhanced status code of a reply line, e.g. "4.3.2", or "" when it has none. */
+    public static String enhancedCode(String line) {
+        if (line.length() < 5) {
+            return "";
+        }
+        int end = line.indexOf(' ', 4);
+        String candidate = end < 0 ? line.substring(4) : line.substring(4, end);
+        return candidate.matches("[245]\\.\\d{1,3}\\.\\d{1,3}") ? candidate : "";
+    }
+}
