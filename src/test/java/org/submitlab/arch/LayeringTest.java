@@ -1,0 +1,88 @@
+package org.submitlab.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The package rules of docs/architecture: the core never sees JavaFX, and dependencies point one way. */
+class LayeringTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.submitlab");
+    }
+
+    @Test
+    void coreImportsNoJavaFx() {
+        noClasses()
+            .that().resideInAnyPackage("org.submitlab.policy..", "org.submitlab.store..", "org.submitlab.server..",
+                    "org.submitlab.events..", "org.submitlab.sim..", "org.submitlab.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+                .check(classes);
+    }
+
+    @Test
+    void policyUsesOnlyTheJdk() {
+        noClasses()
+            .that().resideInAPackage("org.submitlab.policy..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.submitlab.store..", "org.submitlab.server..",
+                    "org.submitlab.events..", "org.submitlab.sim..", "org.submitlab.cli..", "org.submitlab.ui..",
+                    "org.subethamail..", "jakarta..", "org.slf4j..", "com.fasterxml..")
+                .check(classes);
+    }
+
+    @Test
+    void storeDependsOnlyOnPolicy() {
+        noClasses()
+            .that().resideInAPackage("org.submitlab.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.submitlab.server..", "org.submitlab.events..",
+                    "org.submitlab.sim..", "org.submitlab.cli..", "org.submitlab.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void eventsDependOnlyOnPolicy() {
+        noClasses()
+            .that().resideInAPackage("org.submitlab.events..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.submitlab.store..", "org.submitlab.server..",
+                    "org.submitlab.sim..", "org.submitlab.cli..", "org.submitlab.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void serverDoesNotKnowTheSimulatorOrConsole() {
+        noClasses()
+            .that().resideInAPackage("org.submitlab.server..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.submitlab.sim..", "org.submitlab.cli..",
+                    "org.submitlab.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void simulatorTalksToTheServerOnlyOverSmtp() {
+        noClasses()
+            .that().resideInAPackage("org.submitlab.sim..")
+            .and().doNotHaveSimpleName("ScenarioSetup")
+            .should().dependOnClassesThat().resideInAnyPackage("org.submitlab.server..", "org.submitlab.store..",
+                    "org.submitlab.cli..", "org.submitlab.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void nothingReadsTheTimeDirectly() {
+        noClasses()
+            .that().resideInAnyPackage("org.submitlab..")
+            .and().doNotHaveFullyQualifiedName("org.submitlab.policy.ScaledClock")
+            .should().callMethod(java.time.Instant.class, "now")
+            .orShould().callMethod(System.class, "currentTimeMillis")
+                .check(classes);
+    }
+}
