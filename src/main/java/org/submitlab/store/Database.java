@@ -1,0 +1,201 @@
+package org.submitlab.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+
+/**
+ * The database file: connections, the writer, and a small pool of read connections (WAL lets them read
+ * while the writer writes, in this process or another).
+ */
+final class Database {
+
+    static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    private static final int MAX_IDLE_READERS = 4;
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    /** Reads run on a pooled connection. */
+    @FunctionalInterface
+    interface Read<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private final Path file;
+    private final Writer writer;
+    private final Deque<Connection> idleReaders = new ArrayDeque<>();
+    private volatile boolean closed;
+
+    private Database(Path file, Writer writer) {
+        this.file = file;
+        this.writer = writer;
+    }
+
+    /** Opens (creating and migrating if needed) {@code file}. */
+    static Database open(Path file) {
+        try (Connection c = connect(file, false)) {
+            Schema.prepare(c, file);
+        } catch (SQLException e) {
+            throw openFailure(file, e);
+        }
+        Connection writeConnection;
+        try {
+            writeConnection = connect(file, false);
+        } catch (SQLException e) {
+            throw openFailure(file, e);
+        }
+        return new Database(file, new Writer(file, new WriteSession(writeConnection)));
+    }
+
+    Path file() {
+        return file;
+    }
+
+    Writer writer() {
+        return writer;
+    }
+
+    <T> T read(String what, Read<T> read) {
+        ensureOpen(what);
+        Connection c = borrow(what);
+        boolean healthy = true;
+        try {
+            return read.run(c);
+        } catch (SQLException e) {
+            healthy = false;
+            throw new StoreException("Could not " + what + " from " + file + ": " + e.getMessage(), e);
+        } finally {
+            release(c, healthy);
+        }
+    }
+
+    <T> CompletableFuture<T> writeAsync(String what, WriteTask<T> task) {
+        return writer.submit(what, task);
+    }
+
+    /** Runs {@code task} through the writer and waits for its commit. */
+    <T> T write(String what, WriteTask<T> task) {
+        return await(writer.submit(what, task), what);
+    }
+
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        writer.close();
+        synchronized (idleReaders) {
+            idleReaders.forEach(Database::closeQuietly);
+            idleReaders.clear();
+        }
+        LOG.debug("Closed {}", file);
+    }
+
+    private void ensureOpen(String what) {
+        if (closed) {
+            throw new StoreException("Cannot " + what + ": the store " + file + " is closed");
+        }
+    }
+
+    private Connection borrow(String what) {
+        synchronized (idleReaders) {
+            Connection c = idleReaders.pollFirst();
+            if (c != null) {
+                return c;
+            }
+        }
+        try {
+            return connect(file, true);
+        } catch (SQLException e) {
+            throw new StoreException("Could not open " + file + " to " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void release(Connection c, boolean healthy) {
+        if (healthy && !closed) {
+            synchronized (idleReaders) {
+                if (idleReaders.size() < MAX_IDLE_READERS) {
+                    idleReaders.push(c);
+                    return;
+                }
+            }
+        }
+        closeQuietly(c);
+    }
+
+    private <T> T await(CompletableFuture<T> future, String what) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause(), what);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while waiting to " + what + " in " + file
+                    + " (the write may still be committed)", e);
+        }
+    }
+
+    private StoreException unwrap(Throwable cause, String what) {
+        if (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof StoreException se) {
+            return se;
+        }
+        return new StoreException("Could not " + what + " in " + file + ": " + cause, cause);
+    }
+
+    private static Connection connect(Path file, boolean readOnly) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.enforceForeignKeys(true);
+        // A commit is durable once it returns: a 250 is only sent after it.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+        if (readOnly) {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA query_only = 1");
+            } catch (SQLException e) {
+                closeQuietly(c);
+                throw e;
+            }
+        }
+        return c;
+    }
+
+    private static StoreException openFailure(Path file, SQLException e) {
+        int code = e.getErrorCode() & 0xFF; // primary result code
+        if (code == SQLiteErrorCode.SQLITE_NOTADB.code) {
+            return new StoreException(file + " is not a SubmitLab database (not an SQLite file at all). "
+                    + "Move it away or choose another data folder.", e);
+        }
+        if (code == SQLiteErrorCode.SQLITE_CANTOPEN.code || code == SQLiteErrorCode.SQLITE_READONLY.code
+                || code == SQLiteErrorCode.SQLITE_PERM.code) {
+            return new StoreException("Cannot open " + file + " for writing: " + e.getMessage()
+                    + ". Check that the data folder is writable.", e);
+        }
+        if (code == SQLiteErrorCode.SQLITE_BUSY.code) {
+            return new StoreException(file + " stayed locked by another process for over "
+                    + BUSY_TIMEOUT_MILLIS / 1000 + " s: " + e.getMessage(), e);
+        }
+        return new StoreException("Cannot open " + file + ": " + e.getMessage(), e);
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.debug("closing a connection failed", e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.submitlab.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/** Where accepted messages went: one row per recipient copy, with the time it is (or was) due. */
+public final class DeliveryRepository {
+
+    private static final String INSERT = "INSERT INTO deliveries (message_id, recipient, deliver_at) VALUES (?, ?, ?)";
+
+    private final Database db;
+
+    DeliveryRepository(Database db) {
+        this.db = db;
+    }
+
+    /** The copies addressed to {@code address} (case-insensitive), by due time. */
+    public List<Delivery> forRecipient(String address) {
+        String key = Objects.requireNonNull(address, "address").trim().toLowerCase(Locale.ROOT);
+        return db.read("list deliveries to " + key, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT message_id, recipient, deliver_at FROM deliveries"
+                    + " WHERE recipient = ? ORDER BY deliver_at, id")) {
+                ps.setString(1, key);
+                return deliveries(ps);
+            }
+        });
+    }
+
+    /** Copies per recipient, by recipient. */
+    public Map<String, Long> countByRecipient() {
+        return db.read("count deliveries", c -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT lower(recipient), count(*) FROM deliveries GROUP BY recipient ORDER BY recipient");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return counts;
+        });
+    }
+
+    /** Copies due strictly after {@code instant} (delayed deliveries still waiting), by due time. */
+    public List<Delivery> dueAfter(Instant instant) {
+        Objects.requireNonNull(instant, "instant");
+        return db.read("list scheduled deliveries", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT message_id, recipient, deliver_at FROM deliveries"
+                    + " WHERE deliver_at > ? ORDER BY deliver_at, id")) {
+                Sql.setTime(ps, 1, instant);
+                return deliveries(ps);
+            }
+        });
+    }
+
+    static void insert(WriteSession s, long messageId, SentItemDraft d) throws SQLException {
+        for (String recipient : d.deliverTo()) {
+            PreparedStatement ps = s.prepare(INSERT);
+            ps.setLong(1, messageId);
+            ps.setString(2, recipient.trim().toLowerCase(Locale.ROOT));
+            Sql.setTime(ps, 3, d.deliverAt());
+            ps.executeUpdate();
+        }
+    }
+
+    private static List<Delivery> deliveries(PreparedStatement ps) throws SQLException {
+        List<Delivery> result = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                result.add(new Delivery(rs.getLong(1), rs.getString(2), Sql.getTime(rs, "deliver_at")));
+            }
+        }
+        return result;
+    }
+}

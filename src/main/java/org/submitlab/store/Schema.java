@@ -1,0 +1,203 @@
+package org.submitlab.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The schema and its migrations. The version lives in {@code PRAGMA user_version}; the file is marked
+ * as ours with {@code PRAGMA application_id}. Migrating takes the write lock and re-reads the version
+ * inside it, so two processes opening a fresh folder at once migrate it exactly once.
+ */
+final class Schema {
+
+    /** "SbLb": marks a SubmitLab database. */
+    static final int APPLICATION_ID = 0x53624C62;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
+
+    /** MIGRATIONS.get(n) takes the schema from version n to n + 1. Append only; never edit a shipped one. */
+    private static final List<List<String>> MIGRATIONS = List.of(List.of(
+        """
+        CREATE TABLE mailboxes (
+          address TEXT PRIMARY KEY COLLATE NOCASE,
+          display_name TEXT NOT NULL,
+          password_hash TEXT NOT NULL,
+          smtp_auth_enabled INTEGER,
+          recipients_per_day INTEGER,
+          send_as TEXT NOT NULL,
+          save_to_sent_items INTEGER NOT NULL,
+          quota_bytes INTEGER,
+          send_limit_bytes INTEGER,
+          allowed_networks TEXT NOT NULL,
+          sent_items_retention_ms INTEGER)""",
+        """
+        CREATE TABLE tokens (
+          id INTEGER PRIMARY KEY,
+          mailbox TEXT NOT NULL COLLATE NOCASE REFERENCES mailboxes(address) ON DELETE CASCADE,
+          token_hash TEXT NOT NULL,
+          created INTEGER,
+          UNIQUE (mailbox, token_hash))""",
+        """
+        CREATE TABLE settings (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          profile TEXT NOT NULL,
+          smtp_auth_enabled INTEGER NOT NULL,
+          host_name TEXT NOT NULL,
+          deliver_to_header_recipients INTEGER NOT NULL,
+          rewrite_display_name INTEGER NOT NULL,
+          limits TEXT NOT NULL)""",
+        """
+        CREATE TABLE messages (
+          id INTEGER PRIMARY KEY,
+          mailbox TEXT NOT NULL COLLATE NOCASE,
+          time INTEGER NOT NULL,
+          envelope_from TEXT NOT NULL,
+          envelope_to TEXT NOT NULL,
+          authenticated_as TEXT,
+          client_address TEXT,
+          tls INTEGER NOT NULL,
+          session_id TEXT,
+          size INTEGER NOT NULL,
+          subject TEXT,
+          message_id TEXT,
+          from_header TEXT,
+          in_sent_items INTEGER NOT NULL)""",
+        // Raw MIME apart from the listing columns, so listing and searching never page through bodies.
+        """
+        CREATE TABLE message_raw (
+          message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+          raw BLOB NOT NULL)""",
+        "CREATE INDEX messages_sent_items_by_mailbox ON messages(mailbox, time) WHERE in_sent_items = 1",
+        "CREATE INDEX messages_sent_items_by_time ON messages(time) WHERE in_sent_items = 1",
+        // message_id has no foreign key: a delivery stays on record after its Sent Items copy expires.
+        """
+        CREATE TABLE deliveries (
+          id INTEGER PRIMARY KEY,
+          message_id INTEGER NOT NULL,
+          recipient TEXT NOT NULL COLLATE NOCASE,
+          deliver_at INTEGER NOT NULL)""",
+        "CREATE INDEX deliveries_by_recipient ON deliveries(recipient, deliver_at)",
+        "CREATE INDEX deliveries_by_time ON deliveries(deliver_at)",
+        "CREATE INDEX deliveries_by_message ON deliveries(message_id)",
+        """
+        CREATE TABLE submissions (
+          id INTEGER PRIMARY KEY,
+          time INTEGER NOT NULL,
+          session_id TEXT,
+          mailbox TEXT COLLATE NOCASE,
+          client_address TEXT,
+          envelope_from TEXT,
+          envelope_to TEXT NOT NULL,
+          recipients INTEGER NOT NULL,
+          size INTEGER NOT NULL,
+          accepted INTEGER NOT NULL,
+          reply TEXT NOT NULL,
+          message_id TEXT,
+          deliver_at INTEGER,
+          stored_message INTEGER)""",
+        "CREATE INDEX submissions_accepted_by_time ON submissions(time) WHERE accepted = 1",
+        "CREATE INDEX submissions_by_time ON submissions(time)",
+        "CREATE INDEX submissions_by_mailbox ON submissions(mailbox, time)"));
+
+    static final int CURRENT_VERSION = MIGRATIONS.size();
+
+    private Schema() {
+    }
+
+    /** Checks the file is ours (or empty), switches it to WAL and brings the schema up to date. */
+    static void prepare(Connection c, Path file) throws SQLException {
+        int version = checkOwnership(c, file);
+        enableWal(c, file);
+        if (version == CURRENT_VERSION) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                version = checkOwnership(c, file);
+                for (int v = version; v < CURRENT_VERSION; v++) {
+                    for (String sql : MIGRATIONS.get(v)) {
+                        s.execute(sql);
+                    }
+                    LOG.info("Migrated {} to schema version {}", file, v + 1);
+                }
+                s.execute("PRAGMA application_id = " + APPLICATION_ID);
+                s.execute("PRAGMA user_version = " + CURRENT_VERSION);
+                s.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(s);
+                throw e;
+            }
+        }
+    }
+
+    /** The schema version of a SubmitLab file, 0 for an empty file; fails for anything else. */
+    private static int checkOwnership(Connection c, Path file) throws SQLException {
+        int applicationId = pragmaInt(c, "application_id");
+        int version = pragmaInt(c, "user_version");
+        if (applicationId == APPLICATION_ID) {
+            if (version > CURRENT_VERSION) {
+                throw new StoreException(file + " was written by a newer SubmitLab (schema version " + version
+                        + "; this version knows up to " + CURRENT_VERSION + "). Use the newer SubmitLab or another data folder.");
+            }
+            return version;
+        }
+        List<String> tables = tables(c);
+        if (applicationId == 0 && version == 0 && tables.isEmpty()) {
+            return 0;
+        }
+        throw new StoreException(file + " is not a SubmitLab database (it is an SQLite database of another program"
+                + (tables.isEmpty() ? "" : ", with tables " + tables) + "). Choose another data folder.");
+    }
+
+    private static void enableWal(Connection c, Path file) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            String mode = queryString(s, "PRAGMA journal_mode");
+            if (!"wal".equalsIgnoreCase(mode)) {
+                mode = queryString(s, "PRAGMA journal_mode = WAL");
+            }
+            if (!"wal".equalsIgnoreCase(mode)) {
+                LOG.warn("{} could not be switched to write-ahead logging (journal mode is {}); "
+                        + "readers may wait for the writer", file, mode);
+            }
+        }
+    }
+
+    private static List<String> tables(Connection c) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static int pragmaInt(Connection c, String pragma) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static String queryString(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private static void rollbackQuietly(Statement s) {
+        try {
+            s.execute("ROLLBACK");
+        } catch (SQLException e) {
+            LOG.debug("rollback after a failed migration failed too", e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.submitlab.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An accepted message. Stored once (raw MIME as received); listed in Sent Items only when
+ * {@code inSentItems}; one delivery row per address in {@code deliverTo} (normally the envelope
+ * recipients), due at {@code deliverAt}.
+ */
+public record SentItemDraft(String mailbox, Instant time, String envelopeFrom, List<String> envelopeTo,
+        String authenticatedAs, String clientAddress, boolean tls, String sessionId, byte[] raw,
+        String subject, String messageId, String fromHeader,
+        boolean inSentItems, List<String> deliverTo, Instant deliverAt) {
+
+    public SentItemDraft {
+        Objects.requireNonNull(mailbox, "mailbox");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(raw, "raw");
+        envelopeFrom = envelopeFrom == null ? "" : envelopeFrom;
+        envelopeTo = envelopeTo == null ? List.of() : List.copyOf(envelopeTo);
+        deliverTo = deliverTo == null ? List.of() : List.copyOf(deliverTo);
+        if (!deliverTo.isEmpty() && deliverAt == null) {
+            throw new IllegalArgumentException("deliverAt is required when there are recipients to deliver to");
+        }
+    }
+
+    public long size() {
+        return raw.length;
+    }
+}

@@ -1,0 +1,213 @@
+package org.submitlab.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Sent Items: the stored messages whose mailbox keeps a copy. */
+public final class SentItemsRepository {
+
+    private static final String COLUMNS = "id, mailbox, time, envelope_from, envelope_to, authenticated_as, "
+            + "client_address, tls, session_id, size, subject, message_id, from_header";
+    private static final String SEARCH = " AND (subject LIKE ? ESCAPE '\\' OR envelope_from LIKE ? ESCAPE '\\'"
+            + " OR from_header LIKE ? ESCAPE '\\' OR envelope_to LIKE ? ESCAPE '\\')";
+    private static final String INSERT_MESSAGE = """
+            INSERT INTO messages (mailbox, time, envelope_from, envelope_to, authenticated_as, client_address, tls,
+              session_id, size, subject, message_id, from_header, in_sent_items)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_RAW = "INSERT INTO message_raw (message_id, raw) VALUES (?, ?)";
+
+    private final Database db;
+
+    SentItemsRepository(Database db) {
+        this.db = db;
+    }
+
+    /** Every Sent Items entry (of {@code mailbox}, if given), oldest first, streamed row by row. */
+    public void forEach(Optional<String> mailbox, Consumer<SentItem> action) {
+        Objects.requireNonNull(action, "action");
+        Filter f = new Filter(mailbox, "");
+        db.read("list Sent Items", c -> {
+            try (PreparedStatement ps = f.prepare(c, "SELECT " + COLUMNS + " FROM messages", " ORDER BY time, id")) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        action.accept(sentItem(rs));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * One page, newest first. {@code search} matches subject, envelope sender, From header and envelope
+     * recipients, case-insensitively (ASCII); "" matches everything.
+     */
+    public List<SentItem> page(Optional<String> mailbox, String search, int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative: " + offset + ", " + limit);
+        }
+        Filter f = new Filter(mailbox, search);
+        return db.read("page through Sent Items", c -> {
+            List<SentItem> items = new ArrayList<>(Math.min(limit, 1_000));
+            try (PreparedStatement ps = f.prepare(c, "SELECT " + COLUMNS + " FROM messages",
+                    " ORDER BY time DESC, id DESC LIMIT ? OFFSET ?", limit, offset);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(sentItem(rs));
+                }
+            }
+            return items;
+        });
+    }
+
+    /** How many entries {@link #page} can page through with the same filter. */
+    public long count(Optional<String> mailbox, String search) {
+        Filter f = new Filter(mailbox, search);
+        return db.read("count Sent Items", c -> {
+            try (PreparedStatement ps = f.prepare(c, "SELECT count(*) FROM messages", "");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
+    /** One stored message by id (whether listed in Sent Items or not). */
+    public Optional<SentItem> find(long id) {
+        return db.read("find message " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(sentItem(rs)) : Optional.<SentItem>empty();
+                }
+            }
+        });
+    }
+
+    /** The message exactly as received. */
+    public Optional<byte[]> raw(long id) {
+        return db.read("read message " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT raw FROM message_raw WHERE message_id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty();
+                }
+            }
+        });
+    }
+
+    /** Bytes in Sent Items per mailbox (what counts against the quota). */
+    public Map<String, Long> totalSizeByMailbox() {
+        return db.read("sum Sent Items sizes", c -> {
+            Map<String, Long> sizes = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT mailbox, sum(size) FROM messages WHERE in_sent_items = 1 GROUP BY mailbox ORDER BY mailbox");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sizes.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return sizes;
+        });
+    }
+
+    /**
+     * Removes the mailbox's Sent Items older than {@code cutoff} (retention), raw MIME included; their
+     * delivery rows stay on record. Waits for the commit and returns how many were removed.
+     */
+    public int deleteOlderThan(String mailbox, Instant cutoff) {
+        String key = Objects.requireNonNull(mailbox, "mailbox").trim().toLowerCase(Locale.ROOT);
+        Objects.requireNonNull(cutoff, "cutoff");
+        return db.write("remove Sent Items of " + key + " older than " + cutoff, s -> {
+            PreparedStatement ps = s.prepare(
+                    "DELETE FROM messages WHERE in_sent_items = 1 AND mailbox = ? AND time < ?");
+            ps.setString(1, key);
+            Sql.setTime(ps, 2, cutoff);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Inserts the message and its raw MIME on the writer; returns its id. */
+    static long insert(WriteSession s, SentItemDraft d) throws SQLException {
+        PreparedStatement ps = s.prepare(INSERT_MESSAGE);
+        ps.setString(1, d.mailbox().trim().toLowerCase(Locale.ROOT));
+        Sql.setTime(ps, 2, d.time());
+        ps.setString(3, d.envelopeFrom());
+        ps.setString(4, Json.strings(d.envelopeTo()));
+        ps.setString(5, d.authenticatedAs());
+        ps.setString(6, d.clientAddress());
+        Sql.setBoolean(ps, 7, d.tls());
+        ps.setString(8, d.sessionId());
+        ps.setLong(9, d.size());
+        ps.setString(10, d.subject());
+        ps.setString(11, d.messageId());
+        ps.setString(12, d.fromHeader());
+        Sql.setBoolean(ps, 13, d.inSentItems());
+        ps.executeUpdate();
+        long id = s.lastInsertId();
+        PreparedStatement raw = s.prepare(INSERT_RAW);
+        raw.setLong(1, id);
+        raw.setBytes(2, d.raw());
+        raw.executeUpdate();
+        return id;
+    }
+
+    private static SentItem sentItem(ResultSet rs) throws SQLException {
+        return new SentItem(
+                rs.getLong("id"),
+                rs.getString("mailbox"),
+                Sql.getTime(rs, "time"),
+                rs.getString("envelope_from"),
+                Json.strings(rs.getString("envelope_to")),
+                rs.getString("authenticated_as"),
+                rs.getString("client_address"),
+                Sql.getBoolean(rs, "tls"),
+                rs.getString("session_id"),
+                rs.getLong("size"),
+                rs.getString("subject"),
+                rs.getString("message_id"),
+                rs.getString("from_header"));
+    }
+
+    /** The WHERE clause shared by listing, paging and counting. */
+    private record Filter(Optional<String> mailbox, String search) {
+        Filter {
+            mailbox = mailbox == null ? Optional.empty() : mailbox.map(m -> m.trim().toLowerCase(Locale.ROOT));
+            search = search == null ? "" : search.trim();
+        }
+
+        PreparedStatement prepare(Connection c, String select, String tail, long... tailArgs) throws SQLException {
+            StringBuilder sql = new StringBuilder(select).append(" WHERE in_sent_items = 1");
+            mailbox.ifPresent(m -> sql.append(" AND mailbox = ?"));
+            if (!search.isEmpty()) {
+                sql.append(SEARCH);
+            }
+            sql.append(tail);
+            PreparedStatement ps = c.prepareStatement(sql.toString());
+            int i = 1;
+            if (mailbox.isPresent()) {
+                ps.setString(i++, mailbox.get());
+            }
+            if (!search.isEmpty()) {
+                String pattern = Sql.containsPattern(search);
+                for (int k = 0; k < 4; k++) {
+                    ps.setString(i++, pattern);
+                }
+            }
+            for (long arg : tailArgs) {
+                ps.setLong(i++, arg);
+            }
+            return ps;
+        }
+    }
+}

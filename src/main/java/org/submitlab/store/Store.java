@@ -1,0 +1,149 @@
+package org.submitlab.store;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SubmitLab's data: one SQLite file, {@code dataDir/submitlab.db}, in WAL mode with full fsync on commit.
+ * Every write goes through one writer thread that group-commits; reads use their own connections, so
+ * another process (the {@code sent-items} command) can read while a server writes.
+ */
+public final class Store implements AutoCloseable {
+
+    public static final String FILE_NAME = "submitlab.db";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+
+    private final Path dataDir;
+    private final Database db;
+    private final MailboxRepository mailboxes;
+    private final SentItemsRepository sentItems;
+    private final SubmissionLog submissions;
+    private final SettingsRepository settings;
+    private final DeliveryRepository deliveries;
+
+    private Store(Path dataDir, Database db) {
+        this.dataDir = dataDir;
+        this.db = db;
+        this.mailboxes = new MailboxRepository(db);
+        this.sentItems = new SentItemsRepository(db);
+        this.submissions = new SubmissionLog(db);
+        this.settings = new SettingsRepository(db);
+        this.deliveries = new DeliveryRepository(db);
+    }
+
+    /** Creates the folder if needed, opens (or creates) {@code submitlab.db} in it and migrates its schema. */
+    public static Store open(Path dataDir) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Path dir = dataDir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw new StoreException("The data folder " + dir + " is a file, not a folder", e);
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the data folder " + dir + ": " + e, e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new StoreException("The data folder " + dir + " is not writable");
+        }
+        Path file = dir.resolve(FILE_NAME);
+        if (Files.isDirectory(file)) {
+            throw new StoreException(file + " is a folder, not a SubmitLab database");
+        }
+        Store store = new Store(dir, Database.open(file));
+        LOG.info("Opened {} (schema version {})", file, Schema.CURRENT_VERSION);
+        return store;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The database file. */
+    public Path file() {
+        return db.file();
+    }
+
+    public MailboxRepository mailboxes() {
+        return mailboxes;
+    }
+
+    public SentItemsRepository sentItems() {
+        return sentItems;
+    }
+
+    public SubmissionLog submissions() {
+        return submissions;
+    }
+
+    public SettingsRepository settings() {
+        return settings;
+    }
+
+    public DeliveryRepository deliveries() {
+        return deliveries;
+    }
+
+    /**
+     * Group-committed: the message, its deliveries and the submission record in ONE transaction.
+     * Completes with the message id only after the commit is durable (a 250 is sent only then); completes
+     * exceptionally with a {@link StoreException} if it could not be stored. Blocks only while the write
+     * queue is full. Throws {@link StoreException} after {@link #close()}.
+     */
+    public CompletableFuture<Long> commitAccepted(SentItemDraft draft, SubmissionRecord record) {
+        Objects.requireNonNull(draft, "draft");
+        Objects.requireNonNull(record, "record");
+        if (!record.accepted()) {
+            throw new IllegalArgumentException("commitAccepted needs an accepted submission record; use recordAsync");
+        }
+        return db.writeAsync("store the message from " + draft.mailbox(), s -> {
+            long id = SentItemsRepository.insert(s, draft);
+            DeliveryRepository.insert(s, id, draft);
+            SubmissionLog.insert(s, record, id);
+            return id;
+        });
+    }
+
+    /**
+     * Group-committed too, but nobody waits for it (refusals, aborted transactions). A failure is logged.
+     * Throws {@link StoreException} after {@link #close()}.
+     */
+    public void recordAsync(SubmissionRecord record) {
+        Objects.requireNonNull(record, "record");
+        db.writeAsync("record a submission attempt", s -> {
+            SubmissionLog.insert(s, record, null);
+            return null;
+        }).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                LOG.warn("A submission record was not stored: {}", failure.getMessage());
+            }
+        });
+    }
+
+    /** Drains pending writes, stops the writer thread and closes every connection. Idempotent. */
+    @Override
+    public void close() {
+        db.close();
+    }
+
+    /** Test hook: queue arbitrary work on the writer. */
+    <T> CompletableFuture<T> write(String what, WriteTask<T> task) {
+        return db.writeAsync(what, task);
+    }
+
+    /** Transactions the writer has run (fewer than writes when group commit batches). */
+    long transactions() {
+        return db.writer().transactions();
+    }
+
+    /** Tasks the writer has run. */
+    long writes() {
+        return db.writer().writes();
+    }
+}

@@ -1,0 +1,222 @@
+package org.submitlab.store;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer: one daemon thread owns the write connection. It takes everything pending (up to
+ * {@link #MAX_BATCH}), runs each task in its own savepoint inside ONE transaction, commits (an fsync of the
+ * WAL), and only then completes the waiting futures. A task that fails is rolled back to its savepoint and
+ * its future fails; the rest of the batch still commits. If the commit itself fails, every future of the
+ * batch fails. The thread keeps running either way.
+ */
+final class Writer {
+
+    static final int MAX_BATCH = 512;
+    static final int QUEUE_CAPACITY = 16_384;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Writer.class);
+
+    private record Pending<T>(String what, WriteTask<T> task, CompletableFuture<T> future) {
+        void fail(Throwable cause) {
+            future.completeExceptionally(cause);
+        }
+
+        @SuppressWarnings("unchecked")
+        void succeed(Object result) {
+            future.complete((T) result);
+        }
+    }
+
+    private static final Pending<Void> STOP = new Pending<>("stop", s -> null, new CompletableFuture<>());
+
+    private final Path file;
+    private final WriteSession session;
+    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+    private final ReadWriteLock closing = new ReentrantReadWriteLock();
+    private final AtomicLong transactions = new AtomicLong();
+    private final AtomicLong writes = new AtomicLong();
+    private final Thread thread;
+    private boolean closed;
+
+    Writer(Path file, WriteSession session) {
+        this.file = file;
+        this.session = session;
+        this.thread = new Thread(this::run, "submitlab-store-writer");
+        thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler((t, e) -> LOG.error("The store writer for {} died", file, e));
+        thread.start();
+    }
+
+    /** Queues {@code task}; blocks only while the queue is full. Fails at once after {@link #close()}. */
+    <T> CompletableFuture<T> submit(String what, WriteTask<T> task) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        closing.readLock().lock();
+        try {
+            if (closed) {
+                throw new StoreException("Cannot " + what + ": the store " + file + " is closed");
+            }
+            queue.put(new Pending<>(what, task, future));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while queueing '" + what + "' for " + file, e);
+        } finally {
+            closing.readLock().unlock();
+        }
+        return future;
+    }
+
+    /** Runs every write queued so far, then stops the thread and closes the connection. Idempotent. */
+    void close() {
+        closing.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.put(STOP);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while closing the store " + file, e);
+        } finally {
+            closing.writeLock().unlock();
+        }
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Committed (or attempted) transactions so far. */
+    long transactions() {
+        return transactions.get();
+    }
+
+    /** Tasks run so far. */
+    long writes() {
+        return writes.get();
+    }
+
+    private void run() {
+        List<Pending<?>> batch = new ArrayList<>(MAX_BATCH);
+        boolean stopping = false;
+        while (!stopping) {
+            try {
+                batch.add(queue.take());
+                queue.drainTo(batch, MAX_BATCH - 1);
+            } catch (InterruptedException e) {
+                LOG.warn("The store writer for {} was interrupted; it keeps running until the store is closed", file);
+                continue;
+            }
+            if (batch.get(batch.size() - 1) == STOP) {
+                batch.remove(batch.size() - 1);
+                stopping = true;
+            }
+            if (!batch.isEmpty()) {
+                try {
+                    runBatch(batch);
+                } catch (Throwable t) {
+                    rollback();
+                    failAll(batch, "finish", t);
+                }
+            }
+            batch.clear();
+        }
+        try {
+            session.close();
+        } catch (SQLException e) {
+            LOG.warn("Closing the write connection to {} failed", file, e);
+        }
+        LOG.debug("The store writer for {} stopped after {} transactions", file, transactions.get());
+    }
+
+    private void runBatch(List<Pending<?>> batch) {
+        List<Object> results = new ArrayList<>(batch.size());
+        List<Throwable> failures = new ArrayList<>(batch.size());
+        transactions.incrementAndGet();
+        try {
+            session.execute("BEGIN IMMEDIATE");
+        } catch (SQLException | RuntimeException e) {
+            failAll(batch, "start a transaction", e);
+            return;
+        }
+        for (Pending<?> p : batch) {
+            writes.incrementAndGet();
+            Object result = null;
+            Throwable failure = null;
+            try {
+                session.execute("SAVEPOINT task");
+                try {
+                    result = p.task().run(session);
+                    session.execute("RELEASE task");
+                } catch (SQLException | RuntimeException e) {
+                    failure = e;
+                    session.execute("ROLLBACK TO task");
+                    session.execute("RELEASE task");
+                }
+            } catch (SQLException | RuntimeException e) {
+                // The savepoint itself failed: the transaction is in an unknown state, give up on the batch.
+                rollback();
+                failAll(batch, "run '" + p.what() + "'", e);
+                return;
+            }
+            results.add(result);
+            failures.add(failure);
+        }
+        try {
+            session.execute("COMMIT");
+        } catch (SQLException | RuntimeException e) {
+            rollback();
+            failAll(batch, "commit", e);
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Pending<?> p = batch.get(i);
+            Throwable failure = failures.get(i);
+            if (failure == null) {
+                p.succeed(results.get(i));
+            } else {
+                p.fail(failed(p.what(), failure));
+            }
+        }
+    }
+
+    private void failAll(List<Pending<?>> batch, String step, Throwable cause) {
+        LOG.warn("A batch of {} writes to {} failed to {}: {}", batch.size(), file, step, cause.toString());
+        for (Pending<?> p : batch) {
+            p.fail(failed(p.what(), cause));
+        }
+    }
+
+    private StoreException failed(String what, Throwable cause) {
+        if (cause instanceof StoreException se) {
+            return se;
+        }
+        return new StoreException("Could not " + what + " in " + file + ": " + cause.getMessage(), cause);
+    }
+
+    private void rollback() {
+        try {
+            session.execute("ROLLBACK");
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("rollback in {} failed (the transaction may already be gone)", file, e);
+        }
+    }
+}
