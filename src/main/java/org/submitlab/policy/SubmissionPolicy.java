@@ -1,0 +1,339 @@
+package org.submitlab.policy;
+
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiPredicate;
+
+/**
+ * The endpoint's decisions: who may log in, whether a transaction gets a concurrency slot, and
+ * what the end of DATA answers. Holds every window and counter; reads time only from the clock.
+ * Replies returned here are without the diagnostic suffix (the server adds it).
+ */
+public final class SubmissionPolicy {
+
+    public enum Mechanism { LOGIN, XOAUTH2 }
+
+    /** The outcome of an AUTH: the mailbox on success, the reply line either way. */
+    public record AuthResult(Optional<Mailbox> mailbox, String reply) {
+        public boolean success() {
+            return mailbox.isPresent();
+        }
+    }
+
+    /** A concurrency slot request's outcome; {@code inUse} counts after it. */
+    public record SlotGrant(boolean granted, int inUse, int limit) {
+    }
+
+    /**
+     * What the end of DATA knows about a transaction.
+     *
+     * @param overMaxSize the body was larger than the advertised SIZE (and was discarded)
+     * @param fromHeader  the address in the From header, if the message has one
+     * @param holdsSlot   the transaction (or its connection) holds a concurrency slot
+     */
+    public record Submission(String mailbox, String envelopeFrom, int recipients, long size, boolean overMaxSize,
+            Optional<String> fromHeader, boolean holdsSlot) {
+    }
+
+    /**
+     * The end-of-DATA decision. Accepted: {@code deliverAt} is when delivery may start (later than
+     * now when the message is over the per-minute rate). Refused: {@code reply} says why.
+     */
+    public record Decision(boolean accepted, String reply, RefusalKind kind, Instant deliverAt, boolean delayed,
+            WindowEntry windowEntry, boolean throttlingStarted) {
+
+        static Decision refused(String reply, RefusalKind kind, boolean throttlingStarted) {
+            return new Decision(false, reply, kind, null, false, null, throttlingStarted);
+        }
+    }
+
+    private static final class MailboxState {
+        final RecipientWindow window = new RecipientWindow();
+        final MessageRate rate = new MessageRate();
+        final ErrorThrottle throttle = new ErrorThrottle();
+        final AtomicLong sentItemsBytes = new AtomicLong();
+        final LongAdder accepted = new LongAdder();
+        final LongAdder refused = new LongAdder();
+    }
+
+    private final Tenant tenant;
+    private final LabClock clock;
+    private final ConcurrentHashMap<String, MailboxState> states = new ConcurrentHashMap<>();
+    private final ConcurrencySlots slots = new ConcurrencySlots();
+    private final ConcurrencySlots connections = new ConcurrencySlots();
+    private final LoginLockout lockout = new LoginLockout();
+    private final ConcurrentHashMap<String, String> verifiedPasswords = new ConcurrentHashMap<>();
+
+    public SubmissionPolicy(Tenant tenant, LabClock clock) {
+        this.tenant = tenant;
+        this.clock = clock;
+    }
+
+    public Tenant tenant() {
+        return tenant;
+    }
+
+    public LabClock clock() {
+        return clock;
+    }
+
+    // ---- state from the store
+
+    /** Counts recipients accepted earlier (from the persisted log) in the mailbox's window. */
+    public void seedRecipients(String mailbox, Instant time, int recipients) {
+        state(mailbox.toLowerCase(java.util.Locale.ROOT)).window.seed(new WindowEntry(time, recipients));
+    }
+
+    /** Sets the Sent Items size of every mailbox (counted against the quota). */
+    public void setSentItemsBytes(Map<String, Long> bytesByMailbox) {
+        states.values().forEach(s -> s.sentItemsBytes.set(0));
+        bytesByMailbox.forEach((mailbox, bytes) -> state(mailbox).sentItemsBytes.set(bytes));
+    }
+
+    public long sentItemsBytes(String mailbox) {
+        return state(mailbox).sentItemsBytes.get();
+    }
+
+    // ---- AUTH
+
+    /** AUTH LOGIN: basic authentication with a password. */
+    public AuthResult authenticateLogin(String user, String password, InetAddress client) {
+        return authenticate(Mechanism.LOGIN, user, m -> verifyPassword(m, password), client);
+    }
+
+    /** AUTH XOAUTH2: {@code tokenKnown} tells whether (address, token hash) is a token of the mailbox. */
+    public AuthResult authenticateToken(String user, String token, InetAddress client,
+            BiPredicate<String, String> tokenKnown) {
+        String hash = PasswordHasher.hashToken(token == null ? "" : token);
+        return authenticate(Mechanism.XOAUTH2, user, m -> tokenKnown.test(m.address(), hash), client);
+    }
+
+    private AuthResult authenticate(Mechanism mechanism, String user, java.util.function.Predicate<Mailbox> valid,
+            InetAddress client) {
+        TenantSettings settings = tenant.settings();
+        if (mechanism == Mechanism.LOGIN && !settings.profile().basicAuthAllowed()) {
+            return new AuthResult(Optional.empty(), Replies.AUTH_BASIC_DISABLED);
+        }
+        Optional<Mailbox> found = tenant.mailbox(user);
+        if (found.isEmpty()) {
+            return new AuthResult(Optional.empty(), Replies.AUTH_FAILED);
+        }
+        Mailbox m = found.get();
+        Instant now = clock.instant();
+        if (lockout.lockedUntil(m.address(), now).isPresent()) {
+            return new AuthResult(Optional.empty(), Replies.AUTH_LOCKED);
+        }
+        if (!valid.test(m)) {
+            Limits limits = settings.limits();
+            lockout.recordFailure(m.address(), now, limits.lockoutAfterFailures(), limits.lockoutFor());
+            return new AuthResult(Optional.empty(), Replies.AUTH_FAILED);
+        }
+        if (!tenant.smtpAuthEnabled(m)) {
+            return new AuthResult(Optional.empty(), m.smtpAuthEnabled().isPresent()
+                    ? Replies.AUTH_DISABLED_MAILBOX : Replies.AUTH_DISABLED_TENANT);
+        }
+        if (!m.allowedNetworks().isEmpty() && m.allowedNetworks().stream().noneMatch(n -> n.contains(client))) {
+            return new AuthResult(Optional.empty(), Replies.AUTH_DISABLED_MAILBOX);
+        }
+        lockout.recordSuccess(m.address());
+        return new AuthResult(Optional.of(m), Replies.AUTH_OK);
+    }
+
+    /**
+     * PBKDF2 is deliberately slow; a device logging in for every message would pay it each time.
+     * A successful verification is remembered as a SHA-256 of the password bound to its hash.
+     */
+    private boolean verifyPassword(Mailbox m, String password) {
+        if (password == null || m.passwordHash() == null) {
+            return false;
+        }
+        String fingerprint = sha256(m.passwordHash() + "\u0000" + password);
+        String known = verifiedPasswords.get(m.passwordHash());
+        if (known != null) {
+            return MessageDigest.isEqual(known.getBytes(StandardCharsets.US_ASCII),
+                    fingerprint.getBytes(StandardCharsets.US_ASCII));
+        }
+        if (!PasswordHasher.verify(password, m.passwordHash())) {
+            return false;
+        }
+        if (verifiedPasswords.size() > 10_000) {
+            verifiedPasswords.clear();
+        }
+        verifiedPasswords.put(m.passwordHash(), fingerprint);
+        return true;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- connections and slots
+
+    /** An authenticated connection of the mailbox opened; returns how many it has now. */
+    public int connectionOpened(String mailbox) {
+        return connections.acquire(mailbox);
+    }
+
+    public int connectionClosed(String mailbox) {
+        return connections.release(mailbox);
+    }
+
+    /** Asks for one of the mailbox's concurrency slots. */
+    public SlotGrant acquireSlot(String mailbox) {
+        int limit = tenant.limits().concurrentPerMailbox();
+        int n = slots.tryAcquire(mailbox, limit);
+        return n < 0 ? new SlotGrant(false, slots.inUse(mailbox), limit) : new SlotGrant(true, n, limit);
+    }
+
+    /** Gives a slot back; returns how many are in use after. */
+    public int releaseSlot(String mailbox) {
+        return slots.release(mailbox);
+    }
+
+    public int slotsInUse(String mailbox) {
+        return slots.inUse(mailbox);
+    }
+
+    // ---- the end of DATA
+
+    /**
+     * Decides a complete submission, in this order: concurrency, throttling, size, send limit,
+     * recipients per message, Send As, quota, recipients per day, message rate. An accepted
+     * decision has already counted its recipients and rate slot; call {@link #undo} if it is not
+     * committed after all, and {@link #recordAccepted} once it is.
+     */
+    public Decision decide(Submission s) {
+        Instant now = clock.instant();
+        TenantSettings settings = tenant.settings();
+        Limits limits = settings.limits();
+        MailboxState state = state(s.mailbox());
+        Optional<Mailbox> found = tenant.mailbox(s.mailbox());
+        if (found.isEmpty()) {
+            return refuse(state, Replies.AUTH_FAILED, RefusalKind.OTHER, now, limits);
+        }
+        Mailbox m = found.get();
+        if (!s.holdsSlot()) {
+            return refuse(state, settings.profile().concurrencyRefusal(), RefusalKind.OTHER, now, limits);
+        }
+        Optional<RefusalKind> throttled = state.throttle.throttled(now);
+        if (throttled.isPresent()) {
+            state.refused.increment();
+            return Decision.refused(throttled.get().throttledReply(), RefusalKind.OTHER, false);
+        }
+        if (s.overMaxSize() || s.size() > limits.maxMessageSize()) {
+            return refuse(state, Replies.SIZE_EXCEEDS_FIXED_MAXIMUM, RefusalKind.OTHER, now, limits);
+        }
+        if (s.size() > tenant.sendLimitBytes(m)) {
+            return refuse(state, Replies.SEND_LIMIT_EXCEEDED, RefusalKind.OTHER, now, limits);
+        }
+        if (s.recipients() > limits.recipientsPerMessage()) {
+            return refuse(state, Replies.TOO_MANY_RECIPIENTS, RefusalKind.TOO_MANY_RECIPIENTS, now, limits);
+        }
+        String envelopeFrom = s.envelopeFrom() == null ? "" : s.envelopeFrom();
+        if (!m.maySendAs(envelopeFrom)) {
+            return refuse(state, Replies.sendAsDenied(m.address(), envelopeFrom.isEmpty() ? "<>" : envelopeFrom),
+                    RefusalKind.SEND_AS_DENIED, now, limits);
+        }
+        if (s.fromHeader().isPresent() && !m.maySendAs(s.fromHeader().get())) {
+            return refuse(state, Replies.sendAsDenied(m.address(), s.fromHeader().get()),
+                    RefusalKind.SEND_AS_DENIED, now, limits);
+        }
+        long copy = m.saveToSentItems() ? s.size() : 0;
+        if (state.sentItemsBytes.get() + copy > tenant.quotaBytes(m)) {
+            return refuse(state, Replies.MAILBOX_FULL, RefusalKind.MAILBOX_FULL, now, limits);
+        }
+        Optional<WindowEntry> entry = state.window.tryAdd(now, s.recipients(), tenant.recipientsPerDay(m));
+        if (entry.isEmpty()) {
+            return refuse(state, Replies.RECIPIENT_QUOTA_EXCEEDED, RefusalKind.OTHER, now, limits);
+        }
+        Instant deliverAt;
+        if (limits.rejectOverRate()) {
+            if (!state.rate.tryAcquire(now, limits.messagesPerMinute())) {
+                state.window.remove(entry.get());
+                return refuse(state, Replies.RECIPIENT_QUOTA_EXCEEDED, RefusalKind.OTHER, now, limits);
+            }
+            deliverAt = now;
+        } else {
+            deliverAt = state.rate.schedule(now, limits.messagesPerMinute());
+        }
+        return new Decision(true, null, null, deliverAt, deliverAt.isAfter(now), entry.get(), false);
+    }
+
+    /** Takes back what an accepted decision counted (its commit failed). Counts a refusal. */
+    public void undo(String mailbox, Decision d) {
+        MailboxState state = state(mailbox);
+        if (d.windowEntry() != null) {
+            state.window.remove(d.windowEntry());
+        }
+        if (d.deliverAt() != null) {
+            state.rate.release(d.deliverAt());
+        }
+        state.refused.increment();
+    }
+
+    /** An accepted submission was committed; {@code sentItemsBytes} is what it adds to Sent Items. */
+    public void recordAccepted(String mailbox, long sentItemsBytes) {
+        MailboxState state = state(mailbox);
+        state.accepted.increment();
+        state.sentItemsBytes.addAndGet(sentItemsBytes);
+        state.throttle.recordSuccess();
+    }
+
+    /** Counts a refusal decided outside {@link #decide} (at MAIL or RCPT, or an aborted commit). */
+    public void recordRefused(String mailbox) {
+        state(mailbox).refused.increment();
+    }
+
+    private Decision refuse(MailboxState state, String reply, RefusalKind kind, Instant now, Limits limits) {
+        state.refused.increment();
+        boolean started = state.throttle.recordRefusal(kind, now, limits.throttleAfterErrors(), limits.throttleFor());
+        return Decision.refused(reply, kind, started);
+    }
+
+    // ---- status
+
+    public MailboxStatus status(Mailbox m) {
+        Instant now = clock.instant();
+        MailboxState state = state(m.address());
+        Limits limits = tenant.limits();
+        List<WindowEntry> window = state.window.entries(now);
+        int inWindow = window.stream().mapToInt(WindowEntry::recipients).sum();
+        return new MailboxStatus(m.address(), connections.inUse(m.address()), slots.inUse(m.address()),
+                limits.concurrentPerMailbox(), inWindow, tenant.recipientsPerDay(m), window,
+                state.throttle.throttledUntil(now), lockout.lockedUntil(m.address(), now),
+                state.accepted.sum(), state.refused.sum());
+    }
+
+    /** Every mailbox's live state, by address. */
+    public List<MailboxStatus> status() {
+        List<MailboxStatus> all = new ArrayList<>();
+        for (Mailbox m : tenant.mailboxes()) {
+            all.add(status(m));
+        }
+        return all;
+    }
+
+    /** When the mailbox is locked out until, if it is. */
+    public Optional<Instant> lockedUntil(String mailbox) {
+        return lockout.lockedUntil(Mailbox.normalize(mailbox), clock.instant());
+    }
+
+    private MailboxState state(String mailbox) {
+        return states.computeIfAbsent(mailbox, k -> new MailboxState());
+    }
+}

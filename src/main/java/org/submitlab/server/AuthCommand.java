@@ -1,0 +1,138 @@
+package org.submitlab.server;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import org.subethamail.smtp.server.Session;
+import org.submitlab.events.LabEvent;
+import org.submitlab.policy.Replies;
+import org.submitlab.policy.SubmissionPolicy.AuthResult;
+
+/**
+ * AUTH LOGIN and AUTH XOAUTH2, offered only after STARTTLS. Anything else (PLAIN included), or any
+ * AUTH before TLS, gets 504 5.7.4. Secrets never reach the transcript.
+ */
+final class AuthCommand extends SmtpCommand {
+
+    private static final String MASK = "****";
+    private final Transactions transactions;
+
+    AuthCommand(ServerContext ctx, Transactions transactions) {
+        super("AUTH", ctx);
+        this.transactions = transactions;
+    }
+
+    @Override
+    String transcriptText(String line) {
+        String[] parts = line.trim().split("\\s+");
+        return parts.length > 2 ? parts[0] + " " + parts[1] + " " + MASK : line;
+    }
+
+    @Override
+    void handle(String line, Session session, SessionState st) throws IOException {
+        if (!st.greeted) {
+            ctx.reply(session, st, ProtocolReplies.SEND_HELLO_FIRST);
+            return;
+        }
+        if (st.authenticated()) {
+            ctx.reply(session, st, ProtocolReplies.ALREADY_AUTHENTICATED);
+            return;
+        }
+        String[] parts = argument(line).split("\\s+");
+        String mechanism = upper(parts[0]);
+        String initial = parts.length > 1 ? parts[1] : null;
+        if (!st.tls || !(mechanism.equals("LOGIN") || mechanism.equals("XOAUTH2"))) {
+            ctx.reply(session, st, Replies.AUTH_UNRECOGNIZED);
+            return;
+        }
+        if (mechanism.equals("LOGIN")) {
+            login(session, st, initial);
+        } else {
+            xoauth2(session, st, initial);
+        }
+    }
+
+    private void login(Session session, SessionState st, String initial) throws IOException {
+        Optional<String> user = initial != null ? Optional.of(initial) : prompt(session, st, ProtocolReplies.USERNAME_PROMPT);
+        if (user.isEmpty()) {
+            return;
+        }
+        Optional<String> userText = decode(session, st, user.get());
+        if (userText.isEmpty()) {
+            return;
+        }
+        Optional<String> password = prompt(session, st, ProtocolReplies.PASSWORD_PROMPT);
+        if (password.isEmpty()) {
+            return;
+        }
+        Optional<String> passwordText = decode(session, st, password.get());
+        if (passwordText.isEmpty()) {
+            return;
+        }
+        AuthResult result = ctx.policy.authenticateLogin(userText.get(), passwordText.get(), st.clientAddress());
+        finish(session, st, userText.get(), "LOGIN", result);
+    }
+
+    private void xoauth2(Session session, SessionState st, String initial) throws IOException {
+        Optional<String> response = initial != null ? Optional.of(initial) : prompt(session, st, ProtocolReplies.CONTINUE_PROMPT);
+        if (response.isEmpty()) {
+            return;
+        }
+        Optional<String> text = decode(session, st, response.get());
+        if (text.isEmpty()) {
+            return;
+        }
+        String user = null;
+        String token = null;
+        for (String field : text.get().split("\u0001")) {
+            if (field.startsWith("user=")) {
+                user = field.substring(5);
+            } else if (field.regionMatches(true, 0, "auth=Bearer ", 0, 12)) {
+                token = field.substring(12).trim();
+            }
+        }
+        AuthResult result = user == null || token == null
+                ? new AuthResult(Optional.empty(), Replies.AUTH_FAILED)
+                : ctx.policy.authenticateToken(user, token, st.clientAddress(), ctx.store.mailboxes()::hasToken);
+        finish(session, st, user == null ? "" : user, "XOAUTH2", result);
+    }
+
+    private void finish(Session session, SessionState st, String user, String mechanism, AuthResult result)
+            throws IOException {
+        String sent = ctx.reply(session, st, result.reply());
+        if (result.success()) {
+            st.mailbox = result.mailbox().get().address();
+            st.lastAuthFailure = null;
+            transactions.authenticated(st);
+        } else {
+            st.lastAuthFailure = result.reply();
+        }
+        ctx.publish(new LabEvent.AuthAttempted(ctx.now(), st.id, user, mechanism, result.success(), sent));
+    }
+
+    /** Sends a 334 prompt and reads the answer; empty when the client cancelled or went away. */
+    private Optional<String> prompt(Session session, SessionState st, String prompt) throws IOException {
+        ctx.reply(session, st, prompt);
+        String answer = session.getReader().readLine();
+        if (answer == null) {
+            session.quit();
+            return Optional.empty();
+        }
+        ctx.clientLine(st, MASK);
+        if (answer.trim().equals("*")) {
+            ctx.reply(session, st, ProtocolReplies.AUTH_CANCELLED);
+            return Optional.empty();
+        }
+        return Optional.of(answer.trim());
+    }
+
+    private Optional<String> decode(Session session, SessionState st, String base64) throws IOException {
+        try {
+            return Optional.of(new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            ctx.reply(session, st, ProtocolReplies.BAD_BASE64);
+            return Optional.empty();
+        }
+    }
+}

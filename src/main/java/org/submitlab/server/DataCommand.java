@@ -1,0 +1,143 @@
+package org.submitlab.server;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.subethamail.smtp.server.Session;
+import org.submitlab.events.LabEvent;
+import org.submitlab.policy.Limits;
+import org.submitlab.policy.Mailbox;
+import org.submitlab.policy.Replies;
+import org.submitlab.policy.SubmissionPolicy.Decision;
+import org.submitlab.policy.SubmissionPolicy.Submission;
+import org.submitlab.store.SentItemDraft;
+import org.submitlab.store.SubmissionRecord;
+
+/**
+ * DATA: 354, the whole body (streamed; beyond the size or send limit it is only counted), then the
+ * policy's decision. An accepted message is committed to the store and only then gets its 250.
+ */
+final class DataCommand extends SmtpCommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataCommand.class);
+    private static final long COMMIT_TIMEOUT_SECONDS = 60;
+
+    private final Transactions transactions;
+
+    DataCommand(ServerContext ctx, Transactions transactions) {
+        super("DATA", ctx);
+        this.transactions = transactions;
+    }
+
+    @Override
+    void handle(String line, Session session, SessionState st) throws IOException {
+        Transaction tx = st.transaction;
+        if (!st.authenticated()) {
+            ctx.reply(session, st, EnvelopeCommands.notAuthenticated(st));
+            return;
+        }
+        if (tx == null) {
+            ctx.reply(session, st, ProtocolReplies.NEED_MAIL);
+            return;
+        }
+        if (tx.recipients.isEmpty()) {
+            ctx.reply(session, st, ProtocolReplies.NEED_RCPT);
+            return;
+        }
+        ctx.reply(session, st, Replies.START_MAIL_INPUT);
+        tx.phase = Transaction.Phase.DATA;
+        Limits limits = ctx.tenant.limits();
+        Optional<Mailbox> mailbox = ctx.tenant.mailbox(st.mailbox);
+        long keep = Math.min(limits.maxMessageSize(), mailbox.map(ctx.tenant::sendLimitBytes).orElse(0L));
+        DataReader.Body body;
+        try {
+            body = DataReader.read(session.getRawInput(), keep);
+        } catch (EOFException e) {
+            transactions.abandon(st, "connection closed during DATA");
+            session.quit();
+            return;
+        }
+        tx.bytesReceived = body.size();
+        ctx.clientLine(st, "<message body, " + body.size() + " octets>");
+        MessageHeaders headers = MessageHeaders.parse(body.kept());
+        Decision d = ctx.policy.decide(new Submission(st.mailbox, tx.envelopeFrom, tx.recipients.size(),
+                body.size(), false, headers.fromAddress(), transactions.holdsSlot(st, tx)));
+        if (!d.accepted() || mailbox.isEmpty()) {
+            refuse(session, st, tx, body.size(), d.accepted() ? Replies.AUTH_FAILED : d.reply());
+            return;
+        }
+        accept(session, st, tx, mailbox.get(), body, headers, d);
+    }
+
+    /** Frees the slot, logs and publishes, then replies: whoever sees the reply also sees the rest. */
+    private void refuse(Session session, SessionState st, Transaction tx, long size, String reply) throws IOException {
+        transactions.end(st);
+        String line = ctx.shape(st, reply);
+        transactions.refused(st, tx.envelopeFrom, tx.recipients, size, "DATA", line);
+        session.sendResponse(line);
+    }
+
+    private void accept(Session session, SessionState st, Transaction tx, Mailbox mailbox, DataReader.Body body,
+            MessageHeaders headers, Decision d) throws IOException {
+        String host = ctx.host();
+        String messageId = headers.messageId().orElseGet(() -> "<" + UUID.randomUUID().toString().replace("-", "")
+                + "@" + host + ">");
+        String reply = Replies.accepted(messageId, host);
+        byte[] raw = body.kept();
+        String fromHeader = headers.from().orElse("");
+        if (ctx.tenant.settings().rewriteDisplayName() && headers.fromAddress().isPresent()) {
+            fromHeader = DisplayNameRewrite.fromValue(headers.fromAddress().get(), mailbox.displayName());
+            raw = DisplayNameRewrite.apply(raw, fromHeader);
+        }
+        SentItemDraft draft = new SentItemDraft(mailbox.address(), ctx.now(), tx.envelopeFrom, tx.recipients,
+                st.mailbox, st.clientText(), st.tls, st.id, raw, headers.subject().orElse(""), messageId,
+                fromHeader, mailbox.saveToSentItems(), deliverTo(tx, headers), d.deliverAt());
+        SubmissionRecord record = new SubmissionRecord(draft.time(), st.id, st.mailbox, st.clientText(),
+                tx.envelopeFrom, tx.recipients, body.size(), true, reply, messageId, d.delayed() ? d.deliverAt() : null);
+        long sentItemId;
+        try {
+            sentItemId = ctx.store.commitAccepted(draft, record).get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            notStored(session, st, tx, body.size(), d, e);
+            return;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            notStored(session, st, tx, body.size(), d, e);
+            return;
+        }
+        ctx.policy.recordAccepted(mailbox.address(), mailbox.saveToSentItems() ? body.size() : 0);
+        transactions.end(st);
+        ctx.publish(new LabEvent.SubmissionAccepted(ctx.now(), st.id, st.mailbox, tx.envelopeFrom,
+                tx.recipients.size(), body.size(), messageId, sentItemId, reply));
+        if (d.delayed()) {
+            ctx.publish(new LabEvent.DeliveryScheduled(ctx.now(), st.id, st.mailbox, messageId, d.deliverAt()));
+        }
+        ctx.reply(session, st, reply);
+    }
+
+    private void notStored(Session session, SessionState st, Transaction tx, long size, Decision d, Exception e)
+            throws IOException {
+        LOG.warn("A message from {} could not be stored: {}", st.mailbox, e.toString());
+        ctx.policy.undo(st.mailbox, d);
+        refuse(session, st, tx, size, ProtocolReplies.NOT_STORED);
+    }
+
+    /** The envelope recipients; with the duplicates replay switch, the To/Cc header addresses too. */
+    private List<String> deliverTo(Transaction tx, MessageHeaders headers) {
+        if (!ctx.tenant.settings().deliverToHeaderRecipients()) {
+            return tx.recipients;
+        }
+        LinkedHashSet<String> all = new LinkedHashSet<>(tx.recipients);
+        all.addAll(headers.toAndCc());
+        return new ArrayList<>(all);
+    }
+}

@@ -1,0 +1,174 @@
+package org.submitlab.server;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.subethamail.smtp.server.Session;
+import org.submitlab.policy.Replies;
+
+/** MAIL FROM and RCPT TO. Policy refusals wait for the end of DATA; only SIZE= is refused at MAIL. */
+final class EnvelopeCommands {
+
+    private static final int MAX_RECIPIENTS_PER_TRANSACTION = 10_000;
+
+    private EnvelopeCommands() {
+    }
+
+    /** The 530; after a failed AUTH Exchange quotes the 535 it gave. */
+    static String notAuthenticated(SessionState st) {
+        return st.lastAuthFailure == null ? Replies.NOT_AUTHENTICATED
+                : Replies.notAuthenticatedAfterFailure(st.lastAuthFailure);
+    }
+
+    static final class Mail extends SmtpCommand {
+        private final Transactions transactions;
+
+        Mail(ServerContext ctx, Transactions transactions) {
+            super("MAIL", ctx);
+            this.transactions = transactions;
+        }
+
+        @Override
+        void handle(String line, Session session, SessionState st) throws IOException {
+            if (!st.greeted) {
+                ctx.reply(session, st, ProtocolReplies.SEND_HELLO_FIRST);
+                return;
+            }
+            if (!st.authenticated()) {
+                ctx.reply(session, st, notAuthenticated(st));
+                return;
+            }
+            if (st.transaction != null) {
+                ctx.reply(session, st, ProtocolReplies.SENDER_ALREADY_SPECIFIED);
+                return;
+            }
+            Optional<Path> path = Path.parse(line, "FROM:");
+            if (path.isEmpty()) {
+                ctx.reply(session, st, ProtocolReplies.INVALID_ARGUMENTS);
+                return;
+            }
+            if (path.get().address() == null) {
+                ctx.reply(session, st, ProtocolReplies.INVALID_ADDRESS);
+                return;
+            }
+            String from = path.get().address();
+            Optional<String> size = path.get().parameter("SIZE");
+            if (size.isPresent()) {
+                long declared;
+                try {
+                    declared = Long.parseLong(size.get());
+                } catch (NumberFormatException e) {
+                    ctx.reply(session, st, ProtocolReplies.INVALID_ARGUMENTS);
+                    return;
+                }
+                if (declared > ctx.tenant.limits().maxMessageSize()) {
+                    String refusal = ctx.shape(st, Replies.SIZE_EXCEEDS_FIXED_MAXIMUM);
+                    ctx.policy.recordRefused(st.mailbox);
+                    transactions.refused(st, from, List.of(), declared, "MAIL", refusal);
+                    session.sendResponse(refusal);
+                    return;
+                }
+            }
+            transactions.start(st, from);
+            ctx.reply(session, st, Replies.SENDER_OK);
+        }
+    }
+
+    static final class Rcpt extends SmtpCommand {
+        Rcpt(ServerContext ctx) {
+            super("RCPT", ctx);
+        }
+
+        @Override
+        void handle(String line, Session session, SessionState st) throws IOException {
+            Transaction tx = st.transaction;
+            if (!st.authenticated()) {
+                ctx.reply(session, st, notAuthenticated(st));
+                return;
+            }
+            if (tx == null) {
+                ctx.reply(session, st, ProtocolReplies.NEED_MAIL);
+                return;
+            }
+            Optional<Path> path = Path.parse(line, "TO:");
+            if (path.isEmpty()) {
+                ctx.reply(session, st, ProtocolReplies.INVALID_ARGUMENTS);
+                return;
+            }
+            String to = path.get().address();
+            if (to == null || to.isEmpty()) {
+                ctx.reply(session, st, ProtocolReplies.INVALID_ADDRESS);
+                return;
+            }
+            if (tx.recipients.size() >= MAX_RECIPIENTS_PER_TRANSACTION) {
+                ctx.reply(session, st, ProtocolReplies.TOO_MANY_RECIPIENTS_IN_TRANSACTION);
+                return;
+            }
+            tx.recipients.add(to);
+            tx.phase = Transaction.Phase.RCPT;
+            ctx.reply(session, st, Replies.RECIPIENT_OK);
+        }
+    }
+
+    /**
+     * A reverse or forward path with its parameters: {@code FROM:<a@b> SIZE=10}. The address is
+     * lower-cased; {@code <>} gives "" and an address that is not local@domain gives null.
+     */
+    record Path(String address, List<String> parameters) {
+
+        static Optional<Path> parse(String line, String keyword) {
+            if (SmtpCommand.hasControlCharacters(line)) {
+                return Optional.empty();
+            }
+            String rest = SmtpCommand.argument(line);
+            if (!rest.regionMatches(true, 0, keyword, 0, keyword.length())) {
+                return Optional.empty();
+            }
+            rest = rest.substring(keyword.length()).trim();
+            String pathText;
+            String params;
+            if (rest.startsWith("<")) {
+                int close = rest.indexOf('>');
+                if (close < 0) {
+                    return Optional.empty();
+                }
+                pathText = rest.substring(1, close);
+                params = rest.substring(close + 1).trim();
+            } else {
+                int space = rest.indexOf(' ');
+                pathText = space < 0 ? rest : rest.substring(0, space);
+                params = space < 0 ? "" : rest.substring(space + 1).trim();
+                if (pathText.isEmpty()) {
+                    return Optional.empty();
+                }
+            }
+            int colon = pathText.indexOf(':');
+            if (pathText.startsWith("@") && colon > 0) {
+                pathText = pathText.substring(colon + 1); // source route, ignored
+            }
+            List<String> parameters = params.isEmpty() ? List.of() : List.of(params.split("\\s+"));
+            return Optional.of(new Path(valid(pathText) ? pathText.toLowerCase(Locale.ROOT) : null, parameters));
+        }
+
+        private static boolean valid(String address) {
+            if (address.isEmpty()) {
+                return true;
+            }
+            int at = address.lastIndexOf('@');
+            return at > 0 && at < address.length() - 1 && address.indexOf(' ') < 0
+                    && address.indexOf('<') < 0 && address.indexOf('>') < 0 && address.length() <= 320;
+        }
+
+        Optional<String> parameter(String name) {
+            for (String p : parameters) {
+                int eq = p.indexOf('=');
+                String key = eq < 0 ? p : p.substring(0, eq);
+                if (key.equalsIgnoreCase(name)) {
+                    return Optional.of(eq < 0 ? "" : p.substring(eq + 1));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package org.submitlab.server;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.subethamail.smtp.internal.server.CommandHandler;
+import org.subethamail.smtp.server.SMTPServer;
+import org.submitlab.events.EventBus;
+import org.submitlab.policy.LabClock;
+import org.submitlab.policy.Mailbox;
+import org.submitlab.policy.MailboxStatus;
+import org.submitlab.policy.RecipientWindow;
+import org.submitlab.policy.SubmissionPolicy;
+import org.submitlab.policy.Tenant;
+import org.submitlab.policy.TenantSettings;
+import org.submitlab.server.tls.TlsMaterial;
+import org.submitlab.server.tls.TlsSocketCreator;
+import org.submitlab.store.RecipientUse;
+import org.submitlab.store.Store;
+
+/**
+ * The embedded submission endpoint: SubEthaSMTP with every command replaced by this package's, so
+ * each reply has Exchange Online's text at Exchange Online's phase. A SubEthaSMTP server starts only
+ * once, so every {@link #start()} builds a new one (and a new policy, seeded from the store).
+ */
+public final class SubmissionServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubmissionServer.class);
+    private static final long RETENTION_SWEEP_SECONDS = 30;
+
+    private final InetAddress bindAddress;
+    private final int configuredPort;
+    private final Store store;
+    private final LabClock clock;
+    private final EventBus events;
+    private final SSLContext sslContext;
+    private final Tenant tenant = Tenant.empty();
+
+    private volatile SubmissionPolicy policy;
+    private SMTPServer smtp;
+    private ExecutorService sessionThreads;
+    private ScheduledExecutorService housekeeping;
+    private SentItemsRetention retention;
+
+    private SubmissionServer(Builder b) {
+        this.bindAddress = b.bindAddress;
+        this.configuredPort = b.port;
+        this.store = Objects.requireNonNull(b.store, "store");
+        this.clock = b.clock;
+        this.events = b.events;
+        this.sslContext = b.sslContext != null ? b.sslContext : TlsMaterial.loadOrCreate(store.dataDir());
+        this.policy = new SubmissionPolicy(tenant, clock);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Loads the tenant from the store, seeds the windows from the submission log, and listens. */
+    public synchronized void start() {
+        if (smtp != null) {
+            return;
+        }
+        tenant.replaceAll(store.settings().load(), store.mailboxes().all());
+        SubmissionPolicy fresh = new SubmissionPolicy(tenant, clock);
+        Instant since = clock.instant().minus(RecipientWindow.LENGTH);
+        for (RecipientUse use : store.submissions().acceptedSince(since)) {
+            fresh.seedRecipients(use.mailbox(), use.time(), use.recipients());
+        }
+        fresh.setSentItemsBytes(store.sentItems().totalSizeByMailbox());
+        policy = fresh;
+
+        ServerContext ctx = new ServerContext(store, events, clock, tenant, fresh, new TlsSocketCreator(sslContext));
+        Transactions transactions = new Transactions(ctx);
+        sessionThreads = Executors.newCachedThreadPool(daemonThreads("submitlab-smtp-session"));
+        SMTPServer server = SMTPServer.port(configuredPort)
+                .bindAddress(bindAddress)
+                .hostName(tenant.settings().hostName())
+                .softwareName("SubmitLab")
+                .executorService(sessionThreads)
+                .connectionTimeoutMs((int) Math.min(Integer.MAX_VALUE, tenant.limits().idleTimeout().toMillis()))
+                .maxConnections(1_000)
+                .sessionIdFactory(new SessionIds())
+                .sessionHandler(new SessionLifecycle(ctx, transactions))
+                .serverSocketFactory(ShapingServerSocket::new)
+                .startTlsSocketFactory(ctx.tls)
+                .serverThreadName("submitlab-smtp-accept")
+                .build();
+        register(server.getCommandHandler(), ctx, transactions);
+        server.start();
+        smtp = server;
+
+        retention = new SentItemsRetention(store, tenant, fresh);
+        housekeeping = Executors.newSingleThreadScheduledExecutor(daemonThreads("submitlab-retention"));
+        housekeeping.scheduleWithFixedDelay(retention, 0, RETENTION_SWEEP_SECONDS, TimeUnit.SECONDS);
+        LOG.info("Submission endpoint listening on {}:{}", host(), port());
+    }
+
+    /** Every verb goes to this package's commands; addCommand replaces the library's by name. */
+    private static void register(CommandHandler handler, ServerContext ctx, Transactions transactions) {
+        handler.addCommand(new HelloCommands.Ehlo(ctx, transactions));
+        handler.addCommand(new HelloCommands.Helo(ctx, transactions));
+        handler.addCommand(new StartTlsCommand(ctx));
+        handler.addCommand(new AuthCommand(ctx, transactions));
+        handler.addCommand(new EnvelopeCommands.Mail(ctx, transactions));
+        handler.addCommand(new EnvelopeCommands.Rcpt(ctx));
+        handler.addCommand(new DataCommand(ctx, transactions));
+        handler.addCommand(new SessionCommands.Rset(ctx, transactions));
+        handler.addCommand(new SessionCommands.Quit(ctx, transactions));
+        handler.addCommand(SessionCommands.noop(ctx));
+        handler.addCommand(SessionCommands.help(ctx));
+        handler.addCommand(SessionCommands.vrfy(ctx));
+        handler.addCommand(SessionCommands.unrecognized("EXPN", ctx));
+        handler.addCommand(SessionCommands.unrecognized("BDAT", ctx));
+    }
+
+    /** The real port after start. */
+    public synchronized int port() {
+        if (smtp == null) {
+            throw new IllegalStateException("the server is not running");
+        }
+        return smtp.getPortAllocated();
+    }
+
+    /** The bound address, e.g. 127.0.0.1. */
+    public String host() {
+        return bindAddress.getHostAddress();
+    }
+
+    public synchronized boolean isRunning() {
+        return smtp != null;
+    }
+
+    public EventBus events() {
+        return events;
+    }
+
+    public LabClock clock() {
+        return clock;
+    }
+
+    public Tenant tenant() {
+        return tenant;
+    }
+
+    /** The policy of the current run (windows, slots, lockouts). */
+    public SubmissionPolicy policy() {
+        return policy;
+    }
+
+    /** Persists the mailbox and applies it at once. */
+    public void saveMailbox(Mailbox m) {
+        store.mailboxes().save(m);
+        tenant.putMailbox(m);
+    }
+
+    /** Persists the settings and applies them at once (the idle timeout applies from each connection's next command). */
+    public void updateSettings(TenantSettings s) {
+        store.settings().save(s);
+        tenant.updateSettings(s);
+    }
+
+    public List<MailboxStatus> mailboxStatus() {
+        return policy.status();
+    }
+
+    /** Removes Sent Items older than their mailbox's retention now (it also runs every 30 s); returns how many. */
+    public synchronized int sweepSentItems() {
+        if (retention == null) {
+            throw new IllegalStateException("the server is not running");
+        }
+        return retention.sweep();
+    }
+
+    /** Stops listening and ends every session; idempotent. */
+    public synchronized void stop() {
+        if (smtp == null) {
+            return;
+        }
+        try {
+            smtp.stop();
+        } finally {
+            smtp = null;
+            housekeeping.shutdownNow();
+            sessionThreads.shutdownNow();
+            try {
+                sessionThreads.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            t.setUncaughtExceptionHandler((th, e) -> LOG.error("Uncaught exception in {}", th.getName(), e));
+            return t;
+        };
+    }
+
+    public static final class Builder {
+        private InetAddress bindAddress;
+        private int port;
+        private Store store;
+        private LabClock clock;
+        private EventBus events;
+        private SSLContext sslContext;
+
+        private Builder() {
+            try {
+                bindAddress = InetAddress.getByName("127.0.0.1");
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public Builder bindAddress(InetAddress address) {
+            this.bindAddress = Objects.requireNonNull(address);
+            return this;
+        }
+
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder store(Store store) {
+            this.store = store;
+            return this;
+        }
+
+        public Builder clock(LabClock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder events(EventBus events) {
+            this.events = events;
+            return this;
+        }
+
+        public Builder sslContext(SSLContext context) {
+            this.sslContext = context;
+            return this;
+        }
+
+        public SubmissionServer build() {
+            if (clock == null) {
+                clock = LabClock.system();
+            }
+            if (events == null) {
+                events = new EventBus();
+            }
+            return new SubmissionServer(this);
+        }
+    }
+}

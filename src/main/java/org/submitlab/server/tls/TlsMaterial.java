@@ -1,0 +1,169 @@
+package org.submitlab.server.tls;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.submitlab.policy.LabClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's TLS key and certificate: a self-signed certificate generated on first start with
+ * BouncyCastle (the packaged runtime has no keytool) and kept as {@code dataDir/tls/submitlab.p12},
+ * its password in {@code submitlab.p12.password} beside it (owner-only where the OS allows), or a
+ * PKCS#12 the user supplies. The contexts it makes are used with {@link TlsSocketCreator}, which
+ * allows TLS 1.2 and 1.3 only.
+ */
+public final class TlsMaterial {
+
+    public static final String KEYSTORE = "submitlab.p12";
+    public static final String PASSWORD_FILE = "submitlab.p12.password";
+    static final String ALIAS = "submitlab";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TlsMaterial.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private TlsMaterial() {
+    }
+
+    /** The context from {@code dataDir/tls}, creating the key and certificate there on first use. */
+    public static synchronized SSLContext loadOrCreate(Path dataDir) {
+        Path dir = dataDir.resolve("tls");
+        Path store = dir.resolve(KEYSTORE);
+        Path passwordFile = dir.resolve(PASSWORD_FILE);
+        try {
+            if (!Files.exists(store) || !Files.exists(passwordFile)) {
+                create(dir, store, passwordFile);
+            }
+            char[] password = Files.readString(passwordFile, StandardCharsets.UTF_8).trim().toCharArray();
+            return fromPkcs12(store, password);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create or read the TLS certificate in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The context from a user-supplied PKCS#12 file (its key protected by the same password). */
+    public static SSLContext fromPkcs12(Path file, char[] password) {
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, password);
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, password);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(kmf.getKeyManagers(), null, RANDOM);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot read the PKCS#12 file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The certificate in the data folder's keystore (for clients that want to trust it). */
+    public static X509Certificate certificate(Path dataDir) {
+        Path dir = dataDir.resolve("tls");
+        try (InputStream in = Files.newInputStream(dir.resolve(KEYSTORE))) {
+            char[] password = Files.readString(dir.resolve(PASSWORD_FILE), StandardCharsets.UTF_8).trim().toCharArray();
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, password);
+            return (X509Certificate) ks.getCertificate(ALIAS);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the certificate in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void create(Path dir, Path store, Path passwordFile) throws IOException {
+        Files.createDirectories(dir);
+        byte[] secret = new byte[24];
+        RANDOM.nextBytes(secret);
+        char[] password = java.util.HexFormat.of().formatHex(secret).toCharArray();
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048, RANDOM);
+            KeyPair pair = generator.generateKeyPair();
+            X509Certificate cert = selfSigned(pair);
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setKeyEntry(ALIAS, pair.getPrivate(), password, new X509Certificate[] {cert});
+            writeOwnerOnly(passwordFile, new String(password).getBytes(StandardCharsets.UTF_8));
+            try (OutputStream out = Files.newOutputStream(store)) {
+                ks.store(out, password);
+            }
+            restrict(store);
+            LOG.info("Generated a self-signed TLS certificate in {}", store);
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot generate a TLS certificate: " + e.getMessage(), e);
+        }
+    }
+
+    private static X509Certificate selfSigned(KeyPair pair) throws GeneralSecurityException, OperatorCreationException,
+            IOException {
+        // Certificates are checked against real time by clients, so this reads the real clock.
+        Instant now = LabClock.system().instant();
+        X500Name name = new X500Name("CN=SubmitLab, O=SubmitLab lab server");
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
+                new BigInteger(64, RANDOM), Date.from(now.minus(Duration.ofDays(1))),
+                Date.from(now.plus(Duration.ofDays(3650))), name, pair.getPublic());
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                new GeneralName(GeneralName.dNSName, "localhost"),
+                new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                new GeneralName(GeneralName.iPAddress, "::1"),
+                new GeneralName(GeneralName.dNSName, localHostName())}));
+        ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate());
+        return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+    }
+
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    private static void writeOwnerOnly(Path file, byte[] content) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        restrict(file);
+        Files.write(file, content);
+    }
+
+    private static void restrict(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            java.io.File f = file.toFile();
+            boolean ok = f.setReadable(false, false) & f.setReadable(true, true)
+                    & f.setWritable(false, false) & f.setWritable(true, true);
+            if (!ok) {
+                LOG.debug("Could not restrict permissions of {}", file);
+            }
+        }
+    }
+}
