@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "SubmitLab 0.1.0",
         description = "An Exchange Online SMTP AUTH submission endpoint and device simulator.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, SentItemsCommand.class, TokenCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class SubmitLabCommand implements Runnable {
 
     @CommandLine.Spec
@@ -22,6 +22,14 @@ public final class SubmitLabCommand implements Runnable {
 
     /** Runs the command line and returns the exit code. */
     public static int run(String... args) {
-        return new CommandLine(new SubmitLabCommand()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command line with its error handling: one clear line on standard error and a non-zero exit. */
+    public static CommandLine commandLine() {
+        OneLineErrors errors = new OneLineErrors();
+        return new CommandLine(new SubmitLabCommand())
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors);
     }
 }

@@ -13,14 +13,31 @@ public final class MessageRate {
 
     private final TreeMap<Long, Integer> perMinute = new TreeMap<>();
 
+    /*
+     * Where the last search for a free minute ended, so that a long backlog is not walked again for
+     * every message: every minute in [fullFrom, firstFree) has at least fullLimit messages. Counts
+     * only grow between searches, except by release(), which moves firstFree back, and by prune(),
+     * which moves fullFrom forward.
+     */
+    private long fullFrom = Long.MAX_VALUE;
+    private long firstFree = Long.MIN_VALUE;
+    private int fullLimit;
+
     /** Takes a slot in the first minute from now with room; returns when delivery may happen. */
     public synchronized Instant schedule(Instant now, int limit) {
         long current = minuteOf(now);
         prune(current);
         long minute = current;
+        if (current >= fullFrom && firstFree > current && limit <= fullLimit) {
+            minute = firstFree;
+        } else {
+            fullFrom = current;
+        }
         while (perMinute.getOrDefault(minute, 0) >= limit) {
             minute++;
         }
+        firstFree = minute;
+        fullLimit = limit;
         perMinute.merge(minute, 1, Integer::sum);
         return minute == current ? now : Instant.ofEpochSecond(minute * 60);
     }
@@ -38,7 +55,11 @@ public final class MessageRate {
 
     /** Gives back the slot taken for a delivery at {@code deliverAt}. */
     public synchronized void release(Instant deliverAt) {
-        perMinute.computeIfPresent(minuteOf(deliverAt), (m, n) -> n <= 1 ? null : n - 1);
+        long minute = minuteOf(deliverAt);
+        perMinute.computeIfPresent(minute, (m, n) -> n <= 1 ? null : n - 1);
+        if (minute < firstFree) {
+            firstFree = minute;
+        }
     }
 
     /** Messages counted in the minute that contains {@code now}. */
@@ -54,6 +75,9 @@ public final class MessageRate {
     private void prune(long currentMinute) {
         Map<Long, Integer> old = perMinute.headMap(currentMinute, false);
         old.clear();
+        if (fullFrom < currentMinute) {
+            fullFrom = currentMinute; // the minutes before are gone (and empty should the clock be set back)
+        }
     }
 
     private static long minuteOf(Instant t) {

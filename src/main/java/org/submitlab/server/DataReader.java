@@ -1,15 +1,18 @@
 package org.submitlab.server;
 
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Reads a DATA body up to the terminating {@code <CRLF>.<CRLF>}, removing dot-stuffing. Keeps at
  * most {@code keepLimit} bytes and only counts the rest, so an oversized body costs no memory.
  * Never reads past the terminator: with a mark-capable stream it reads in chunks and gives back
  * what follows the terminator (a pipelined next command).
+ *
+ * <p>This is on every message's path, so the body goes into a plain array (not a synchronized
+ * ByteArrayOutputStream) and the middle of each line, where nothing can end the body, is copied as one run.
  */
 final class DataReader {
 
@@ -18,27 +21,40 @@ final class DataReader {
     }
 
     private static final int CHUNK = 8192;
+    private static final int INITIAL_CAPACITY = 4096;
 
     private enum State { LINE_START, DOT, DOT_CR, IN_LINE, CR }
 
-    private final long keepLimit;
-    private final ByteArrayOutputStream kept = new ByteArrayOutputStream(4096);
+    private final int keepLimit;
+    private byte[] kept;
+    private int keptLength;
     private long size;
     private State state = State.LINE_START;
 
-    private DataReader(long keepLimit) {
-        this.keepLimit = keepLimit;
+    DataReader(long keepLimit) {
+        this.keepLimit = (int) Math.max(0, Math.min(keepLimit, Integer.MAX_VALUE - 16));
+        this.kept = new byte[Math.min(this.keepLimit, INITIAL_CAPACITY)];
     }
 
     /** Reads one body; EOFException when the client goes away before the terminator. */
     static Body read(InputStream in, long keepLimit) throws IOException {
-        DataReader r = new DataReader(keepLimit);
+        return new DataReader(keepLimit).readBody(in);
+    }
+
+    /** Reads the body with this (fresh) reader. */
+    Body readBody(InputStream in) throws IOException {
         if (in.markSupported()) {
-            r.readChunked(in);
+            readChunked(in);
         } else {
-            r.readBytes(in);
+            readBytes(in);
         }
-        return new Body(r.kept.toByteArray(), r.size, r.size > r.kept.size());
+        byte[] body = keptLength == kept.length ? kept : Arrays.copyOf(kept, keptLength);
+        return new Body(body, size, size > keptLength);
+    }
+
+    /** The capacity of the array holding the kept bytes (never more than the keep limit). */
+    int capacity() {
+        return kept.length;
     }
 
     private void readChunked(InputStream in) throws IOException {
@@ -49,12 +65,11 @@ final class DataReader {
             if (n < 0) {
                 throw new EOFException("connection closed during DATA");
             }
-            for (int i = 0; i < n; i++) {
-                if (accept(buf[i] & 0xFF)) {
-                    in.reset();
-                    skipFully(in, i + 1);
-                    return;
-                }
+            int end = scan(buf, n);
+            if (end >= 0) {
+                in.reset();
+                skipFully(in, end);
+                return;
             }
         }
     }
@@ -69,6 +84,33 @@ final class DataReader {
                 return;
             }
         }
+    }
+
+    /**
+     * Takes {@code buf[0..n)}; returns how many of those bytes the body used when they completed the
+     * terminator, or -1 when the body goes on.
+     */
+    private int scan(byte[] buf, int n) {
+        int i = 0;
+        while (i < n) {
+            if (state == State.IN_LINE) {
+                // Only a CR can change anything in the middle of a line (a bare LF does not end it).
+                int start = i;
+                while (i < n && buf[i] != '\r') {
+                    i++;
+                }
+                emit(buf, start, i - start);
+                if (i == n) {
+                    return -1;
+                }
+                emit('\r');
+                state = State.CR;
+                i++;
+            } else if (accept(buf[i++] & 0xFF)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void skipFully(InputStream in, long n) throws IOException {
@@ -126,8 +168,28 @@ final class DataReader {
 
     private void emit(int b) {
         size++;
-        if (kept.size() < keepLimit) {
-            kept.write(b);
+        if (keptLength < keepLimit) {
+            ensureRoom(1);
+            kept[keptLength++] = (byte) b;
+        }
+    }
+
+    private void emit(byte[] b, int off, int len) {
+        size += len;
+        int n = Math.min(len, keepLimit - keptLength);
+        if (n > 0) {
+            ensureRoom(n);
+            System.arraycopy(b, off, kept, keptLength, n);
+            keptLength += n;
+        }
+    }
+
+    /** Grows the array for {@code n} more bytes (callers never go beyond the keep limit). */
+    private void ensureRoom(int n) {
+        int needed = keptLength + n;
+        if (needed > kept.length) {
+            int grown = (int) Math.min(keepLimit, Math.max(needed, 2L * kept.length));
+            kept = Arrays.copyOf(kept, grown);
         }
     }
 }

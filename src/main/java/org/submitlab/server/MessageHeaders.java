@@ -42,28 +42,72 @@ record MessageHeaders(Optional<String> subject, Optional<String> messageId, Opti
                 List.copyOf(recipients));
     }
 
-    private static List<String> unfoldedFields(byte[] raw) {
-        int end = Math.min(raw.length, MAX_HEADER_BYTES);
-        String head = new String(raw, 0, end, StandardCharsets.UTF_8);
+    /**
+     * The header section's fields, continuation lines joined with one space. Lines end at LF (a CR
+     * before it is dropped); the first empty line ends the section. Only the header section is decoded.
+     */
+    static List<String> unfoldedFields(byte[] raw) {
+        String head = new String(raw, 0, headerEnd(raw, Math.min(raw.length, MAX_HEADER_BYTES)),
+                StandardCharsets.UTF_8);
         List<String> fields = new ArrayList<>();
         StringBuilder current = null;
-        for (String line : head.split("\r?\n", -1)) {
-            if (line.isEmpty()) {
+        int length = head.length();
+        int pos = 0;
+        while (pos <= length) {
+            int lf = head.indexOf('\n', pos);
+            int end = lf < 0 ? length : lf;
+            if (lf >= 0 && end > pos && head.charAt(end - 1) == '\r') {
+                end--;
+            }
+            if (end == pos) {
                 break;
             }
-            if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && current != null) {
-                current.append(' ').append(line.trim());
+            char first = head.charAt(pos);
+            if ((first == ' ' || first == '\t') && current != null) {
+                int from = pos;
+                int to = end;
+                while (from < to && head.charAt(from) <= ' ') {
+                    from++;
+                }
+                while (to > from && head.charAt(to - 1) <= ' ') {
+                    to--;
+                }
+                current.append(' ').append(head, from, to);
             } else {
                 if (current != null) {
                     fields.add(current.toString());
                 }
-                current = new StringBuilder(line);
+                current = new StringBuilder(end - pos + 16).append(head, pos, end);
             }
+            if (lf < 0) {
+                break;
+            }
+            pos = lf + 1;
         }
         if (current != null) {
             fields.add(current.toString());
         }
         return fields;
+    }
+
+    /** Where the first empty line starts in {@code raw[0..limit)}, or {@code limit} when there is none. */
+    private static int headerEnd(byte[] raw, int limit) {
+        int lineStart = 0;
+        while (lineStart < limit) {
+            if (raw[lineStart] == '\n'
+                    || raw[lineStart] == '\r' && lineStart + 1 < limit && raw[lineStart + 1] == '\n') {
+                return lineStart;
+            }
+            int i = lineStart;
+            while (i < limit && raw[i] != '\n') {
+                i++;
+            }
+            if (i == limit) {
+                return limit;
+            }
+            lineStart = i + 1;
+        }
+        return limit;
     }
 
     private static List<String> addresses(String value) {

@@ -13,6 +13,7 @@ public final class Formats {
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter SHORT_DATE_TIME = DateTimeFormatter.ofPattern("MMM d HH:mm:ss", Locale.US);
 
     private Formats() {
     }
@@ -48,6 +49,11 @@ public final class Formats {
 
     public static String dateTime(Instant t, ZoneId zone) {
         return DATE_TIME.format(t.atZone(zone));
+    }
+
+    /** "Nov 29 09:00:30": for table rows where the year is noise. */
+    public static String shortDateTime(Instant t, ZoneId zone) {
+        return SHORT_DATE_TIME.format(t.atZone(zone));
     }
 
     /** A wait as a person reads it: "due", "45 s", "2 m 05 s", "3 h 20 m", "2 d 4 h". */

@@ -1,0 +1,118 @@
+package org.submitlab.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import org.submitlab.policy.Mailbox;
+import org.submitlab.store.SentItem;
+import org.submitlab.store.Store;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sent-items}: lists Sent Items, newest last; safe while a server runs on the same folder. */
+@Command(name = "sent-items", sortOptions = false,
+        description = {"Lists Sent Items, newest last. Works while a server is running on the same folder.",
+            "With --json: one JSON object per line (id, mailbox, time, envelopeFrom, envelopeTo, subject, size,",
+            "messageId, fromHeader, authenticatedAs, clientAddress, tls, sessionId)."})
+public final class SentItemsCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter TABLE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final String ROW = "%6s  %-19s  %-28s  %-28s  %-28s  %8s  %s%n";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Mixin
+    DataFolderOption data = new DataFolderOption();
+
+    @Option(names = "--mailbox", paramLabel = "ADDRESS", description = "Only this mailbox's Sent Items.")
+    String mailbox;
+
+    @Option(names = "--json", description = "One JSON object per line instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cl = spec.commandLine();
+        Optional<String> only = Optional.empty();
+        if (mailbox != null) {
+            try {
+                only = Optional.of(Mailbox.normalize(mailbox));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "--mailbox: " + e.getMessage());
+            }
+        }
+        PrintWriter out = cl.getOut();
+        AtomicLong count = new AtomicLong();
+        try (Store store = data.openExisting()) {
+            if (!json) {
+                out.printf(ROW, "ID", "TIME (UTC)", "MAILBOX", "ENVELOPE FROM", "ENVELOPE TO", "SIZE", "SUBJECT");
+            }
+            store.sentItems().forEach(only, item -> {
+                count.incrementAndGet();
+                if (json) {
+                    out.println(toJson(item));
+                } else {
+                    printRow(out, item);
+                }
+            });
+        }
+        out.flush();
+        if (!json) {
+            cl.getErr().println(count.get() + " item(s)");
+            cl.getErr().flush();
+        }
+        return 0;
+    }
+
+    static String toJson(SentItem item) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("id", item.id());
+        o.put("mailbox", item.mailbox());
+        o.put("time", item.time().toString());
+        o.put("envelopeFrom", item.envelopeFrom());
+        ArrayNode to = o.putArray("envelopeTo");
+        item.envelopeTo().forEach(to::add);
+        o.put("subject", item.subject());
+        o.put("size", item.size());
+        o.put("messageId", item.messageId());
+        o.put("fromHeader", item.fromHeader());
+        o.put("authenticatedAs", item.authenticatedAs());
+        o.put("clientAddress", item.clientAddress());
+        o.put("tls", item.tls());
+        o.put("sessionId", item.sessionId());
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void printRow(PrintWriter out, SentItem item) {
+        List<String> rcpts = item.envelopeTo();
+        String to = rcpts.isEmpty() ? "" : rcpts.get(0) + (rcpts.size() > 1 ? " +" + (rcpts.size() - 1) : "");
+        out.printf(ROW, item.id(), TABLE_TIME.format(item.time()), cut(item.mailbox(), 28), cut(item.envelopeFrom(), 28),
+                to, item.size(), item.subject() == null ? "" : cut(item.subject(), 60));
+    }
+
+    private static String cut(String text, int width) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= width ? text : text.substring(0, width - 3) + "...";
+    }
+}

@@ -1,0 +1,219 @@
+package org.submitlab.cli;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.submitlab.policy.Limits;
+import org.submitlab.policy.Profile;
+import org.submitlab.policy.TenantSettings;
+import org.submitlab.server.SubmissionServer;
+import org.submitlab.server.tls.TlsMaterial;
+import org.submitlab.store.Store;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** {@code serve}: runs the submission endpoint until SIGTERM or Ctrl-C. */
+@Command(name = "serve", sortOptions = false,
+        description = {"Runs the SMTP submission endpoint until stopped with SIGTERM or Ctrl-C.",
+            "Creates or updates the mailboxes given and applies the limits given to the whole tenant.",
+            "Prints one line 'listening on HOST:PORT' on standard output once it accepts connections."})
+public final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--port", paramLabel = "N",
+            description = "Port; 0 picks a free one (default: 587 where it can be bound, else 2587).")
+    Integer port;
+
+    @Mixin
+    DataFolderOption data = new DataFolderOption();
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "exchange-online (default), exchange-online-2018 or basic-auth-off.")
+    String profile;
+
+    @Option(names = "--mailbox", paramLabel = "ADDRESS:PASSWORD",
+            description = "Create the mailbox, or set its password if it exists. Repeatable.")
+    List<String> mailboxes = new ArrayList<>();
+
+    @Mixin
+    LimitOptions limits = new LimitOptions();
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "Your own PKCS#12 certificate and key (default: a self-signed one kept in the data folder).")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-password", paramLabel = "PASS", defaultValue = "${env:SUBMITLAB_TLS_PASSWORD}",
+            description = "Password of --tls-keystore (default: the SUBMITLAB_TLS_PASSWORD environment variable,"
+                    + " which, unlike an argument, other users cannot see in the process list).")
+    String tlsPassword;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cl = spec.commandLine();
+        PrintWriter out = cl.getOut();
+        PrintWriter err = cl.getErr();
+        InetAddress bindAddress = bindAddress();
+        if (port != null && (port < 0 || port > 65_535)) {
+            throw new ParameterException(cl, "--port must be between 0 and 65535, was " + port);
+        }
+        Profile chosenProfile = profile == null ? null : argument(() -> Profile.byId(profile.trim()));
+        List<MailboxSpec> specs = argument(() -> mailboxes.stream().map(MailboxSpec::parse).toList());
+        argument(() -> limits.applyTo(Limits.defaults()));
+        SSLContext ssl = tlsContext();
+        Path folder = data.folder();
+        int chosenPort = port != null ? port : DefaultPort.choose(bindAddress, err);
+
+        Store store = Store.open(folder);
+        SubmissionServer server;
+        try {
+            server = startServer(store, bindAddress, chosenPort, chosenProfile, specs, ssl);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        err.println("SubmitLab: data in " + folder.toAbsolutePath() + ", profile " + server.tenant().settings().profile()
+                + ", " + store.mailboxes().all().size() + " mailbox(es)");
+
+        Runnable shutdown = new Shutdown(server, store);
+        StopSignal signal = new StopSignal().install();
+        Thread hook = new Thread(shutdown, "submitlab-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        err.flush();
+        out.println("listening on " + server.host() + ":" + server.port());
+        out.flush();
+
+        String received = signal.await();
+        err.println("stopping (" + received + ")");
+        err.flush();
+        shutdown.run();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook runs anyway and finds nothing left to do
+        }
+        err.println("stopped");
+        err.flush();
+        return 0;
+    }
+
+    /** Saves the mailboxes and settings given, then starts the server (closed again if it cannot start). */
+    private SubmissionServer startServer(Store store, InetAddress bindAddress, int chosenPort, Profile chosenProfile,
+                                         List<MailboxSpec> specs, SSLContext ssl) {
+        TenantSettings settings = store.settings().load();
+        settings = settings.withLimits(limits.applyTo(settings.limits()));
+        if (chosenProfile != null) {
+            settings = settings.withProfile(chosenProfile);
+        }
+        store.settings().save(settings);
+        for (MailboxSpec m : specs) {
+            store.mailboxes().save(m.applyTo(store.mailboxes().find(m.address())));
+        }
+        SubmissionServer.Builder builder = SubmissionServer.builder()
+                .bindAddress(bindAddress).port(chosenPort).store(store);
+        if (ssl != null) {
+            builder.sslContext(ssl);
+        }
+        SubmissionServer server = builder.build();
+        try {
+            server.start();
+            return server;
+        } catch (RuntimeException e) {
+            server.close();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.net.BindException) {
+                    throw new CommandFailure("cannot listen on " + bindAddress.getHostAddress() + ":" + chosenPort
+                            + ": " + t.getMessage() + " (choose another --port, or --port 0 for a free one)");
+                }
+            }
+            throw e;
+        }
+    }
+
+    private InetAddress bindAddress() {
+        try {
+            return InetAddress.getByName(bind.trim());
+        } catch (UnknownHostException e) {
+            throw new ParameterException(spec.commandLine(), "--bind: unknown address '" + bind + "'");
+        }
+    }
+
+    private SSLContext tlsContext() {
+        CommandLine cl = spec.commandLine();
+        if (tlsKeystore == null && tlsPassword == null) {
+            return null;
+        }
+        if (tlsKeystore == null || tlsPassword == null) {
+            throw new ParameterException(cl, "--tls-keystore FILE and --tls-password PASS go together");
+        }
+        if (!Files.isRegularFile(tlsKeystore)) {
+            throw new ParameterException(cl, "--tls-keystore: no such file " + tlsKeystore.toAbsolutePath());
+        }
+        try {
+            return TlsMaterial.fromPkcs12(tlsKeystore, tlsPassword.toCharArray());
+        } catch (RuntimeException e) {
+            throw new ParameterException(cl, "--tls-keystore: " + e.getMessage());
+        }
+    }
+
+    /** Runs a parse or check; its IllegalArgumentException becomes a bad-argument error. */
+    private <T> T argument(Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** Stops the server, then closes the store (which drains pending writes); runs once. */
+    private static final class Shutdown implements Runnable {
+        private final AtomicBoolean done = new AtomicBoolean();
+        private final SubmissionServer server;
+        private final Store store;
+
+        Shutdown(SubmissionServer server, Store store) {
+            this.server = server;
+            this.store = store;
+        }
+
+        @Override
+        public void run() {
+            if (!done.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                server.close();
+            } catch (RuntimeException e) {
+                LOG.warn("stopping the server: {}", e.toString());
+            }
+            try {
+                store.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing the store: {}", e.toString());
+            }
+        }
+    }
+}

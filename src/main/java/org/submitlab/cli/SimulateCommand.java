@@ -1,0 +1,266 @@
+package org.submitlab.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.submitlab.policy.LabClock;
+import org.submitlab.policy.ScaledClock;
+import org.submitlab.server.SubmissionServer;
+import org.submitlab.sim.AcceptedSubmission;
+import org.submitlab.sim.Durations;
+import org.submitlab.sim.OutcomeChecks;
+import org.submitlab.sim.ReportTable;
+import org.submitlab.sim.Scenario;
+import org.submitlab.sim.ScenarioException;
+import org.submitlab.sim.ScenarioMailbox;
+import org.submitlab.sim.ScenarioSetup;
+import org.submitlab.sim.Scenarios;
+import org.submitlab.sim.SimulationEngine;
+import org.submitlab.sim.SimulationReport;
+import org.submitlab.store.Store;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code simulate}: runs a scenario's devices against an embedded server (or --target) and reports. */
+@Command(name = "simulate",
+        mixinStandardHelpOptions = true,
+        description = {"Runs simulated devices (printers, apps, alerting, newsletters) over real SMTP against an "
+                + "embedded server on a free loopback port, or against --target, in accelerated time.",
+                "Presets: printers-sharing-mailbox, newsletter-one-mailbox, alert-storm, per-recipient-tracking, "
+                        + "mailbox-per-device. The scenario format is described in docs/scenarios.md."})
+public final class SimulateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO.json", description = "A scenario file.")
+    Path file;
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "A preset scenario instead of a file.")
+    String preset;
+
+    @Option(names = "--speed", paramLabel = "N",
+            description = "Simulated seconds per real second, 1 to 3600 (default: the scenario's).")
+    Double speed;
+
+    @Option(names = "--duration", paramLabel = "D",
+            description = "Simulated time during which devices start messages, e.g. 2m, 24h (default: the scenario's).")
+    String duration;
+
+    @Option(names = "--drain", paramLabel = "D",
+            description = "Extra simulated time after the duration for pending retries (default: the scenario's).")
+    String drain;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Data folder of the embedded server (default: a new temporary folder).")
+    Path data;
+
+    @Option(names = "--report", paramLabel = "FILE.json", description = "Write the report JSON here.")
+    Path report;
+
+    @Option(names = "--target", paramLabel = "HOST:PORT",
+            description = "Drive a server that is already running instead of an embedded one; its mailboxes must exist.")
+    String target;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if ((file == null) == (preset == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give a SCENARIO.json file or --preset NAME (one of " + String.join(", ", Scenarios.presetNames()) + ")");
+        }
+        Scenario scenario;
+        try {
+            scenario = file != null ? Scenarios.load(file) : Scenarios.preset(preset);
+            if (duration != null) {
+                scenario = scenario.withDuration(simulatedDuration("--duration", duration));
+            }
+            if (drain != null) {
+                scenario = scenario.withDrain(simulatedDuration("--drain", drain));
+            }
+        } catch (ScenarioException e) {
+            err.println("simulate: " + e.getMessage());
+            err.println("simulate: nothing was started");
+            err.flush();
+            return 2;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        double s = speed != null ? speed : scenario.speed();
+        if (!(s >= 1 && s <= 3600)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--speed must be between 1 and 3600, was " + s);
+        }
+        ScaledClock clock = new ScaledClock(s);
+        Progress progress = new Progress(err, System.console() != null);
+        SimulationReport result;
+        if (target != null) {
+            HostPort hp = HostPort.parse(target, spec.commandLine());
+            err.println("Driving " + hp.host + ":" + hp.port + " with " + scenario.devices().size()
+                    + " devices; its mailboxes must already exist"
+                    + (s != 1 ? " (the target keeps its own clock: its windows do not run " + s + "x faster)" : ""));
+            SimulationEngine engine = new SimulationEngine(scenario, hp.host, hp.port, clock);
+            try {
+                runToEnd(engine, progress);
+            } finally {
+                engine.stop();
+            }
+            result = engine.report();
+        } else {
+            Path dir = data;
+            if (dir == null) {
+                dir = Files.createTempDirectory("submitlab-sim-");
+                err.println("Data folder: " + dir + " (a new temporary folder; use --data DIR to choose one)");
+            } else {
+                err.println("Data folder: " + dir);
+            }
+            err.flush();
+            result = runEmbedded(scenario, clock, dir, progress);
+        }
+        out.print(ReportTable.format(result));
+        out.flush();
+        if (report != null) {
+            writeReport(result, report);
+            out.println("Report written to " + report);
+            out.flush();
+        }
+        return result.allChecksPassed() ? 0 : 1;
+    }
+
+    private Duration simulatedDuration(String option, String text) {
+        Duration d = Durations.parse(text);
+        if (d.isNegative() || (option.equals("--duration") && d.isZero())) {
+            throw new IllegalArgumentException(option + " must be positive, was " + text);
+        }
+        return d;
+    }
+
+    /**
+     * Opens the store in {@code dataDir}, starts an embedded server on a free loopback port with
+     * {@code clock}, applies the scenario, runs it to the end and returns the report with each
+     * mailbox's Sent Items count and the outcome checks.
+     */
+    public static SimulationReport runEmbedded(Scenario scenario, LabClock clock, Path dataDir,
+            Consumer<SimulationEngine> onProgress) {
+        try (Store store = Store.open(dataDir)) {
+            SubmissionServer server = SubmissionServer.builder().store(store).clock(clock).build();
+            try {
+                server.start();
+                ScenarioSetup.apply(scenario, server);
+                ScenarioSetup.applyTokens(scenario, store);
+                Map<String, Long> deliveredBefore = store.deliveries().countByRecipient();
+                SimulationEngine engine = new SimulationEngine(scenario, server.host(), server.port(), clock);
+                try {
+                    runToEnd(engine, onProgress);
+                } finally {
+                    engine.stop();
+                }
+                SimulationReport r = engine.report()
+                        .withSentItems(address -> store.sentItems().count(Optional.of(address), ""));
+                return r.withChecks(checks(scenario, engine, store, deliveredBefore));
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    private static List<SimulationReport.Check> checks(Scenario scenario, SimulationEngine engine, Store store,
+            Map<String, Long> deliveredBefore) {
+        String marker = engine.runId().toLowerCase(java.util.Locale.ROOT) + ".";
+        List<AcceptedSubmission> stored = new ArrayList<>();
+        store.sentItems().forEach(Optional.empty(), item -> {
+            if (OutcomeChecks.normalizeMessageId(item.messageId()).startsWith(marker)) {
+                stored.add(new AcceptedSubmission(item.mailbox(), item.messageId(), item.envelopeTo()));
+            }
+        });
+        Set<String> noCopies = scenario.mailboxes().stream().filter(m -> !m.saveToSentItems())
+                .map(ScenarioMailbox::address).collect(Collectors.toSet());
+        Map<String, Long> delivered = new HashMap<>(store.deliveries().countByRecipient());
+        deliveredBefore.forEach((k, v) -> delivered.merge(k, -v, Long::sum));
+        return List.of(OutcomeChecks.sentItemsExactlyOnce(engine.acceptedSubmissions(), stored, noCopies),
+                OutcomeChecks.deliveriesFollowEnvelope(engine.acceptedPerRecipient(), delivered));
+    }
+
+    /** Starts the engine and waits (printing progress) until it is finished. */
+    static void runToEnd(SimulationEngine engine, Consumer<SimulationEngine> onProgress) {
+        engine.start();
+        try {
+            while (!engine.isFinished()) {
+                Thread.sleep(200);
+                onProgress.accept(engine);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        onProgress.accept(engine);
+    }
+
+    static void writeReport(SimulationReport r, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(file.toFile(), r);
+    }
+
+    /** The progress line: rewritten in place on a terminal, else printed every few seconds. */
+    private static final class Progress implements Consumer<SimulationEngine> {
+        private final PrintWriter err;
+        private final boolean terminal;
+        private long lastPrint;
+        private String last = "";
+
+        Progress(PrintWriter err, boolean terminal) {
+            this.err = err;
+            this.terminal = terminal;
+        }
+
+        @Override
+        public void accept(SimulationEngine engine) {
+            String line = ReportTable.progressLine(engine);
+            long now = System.nanoTime();
+            boolean finished = engine.isFinished();
+            if (terminal) {
+                err.print("\r" + line + " ".repeat(Math.max(0, last.length() - line.length())));
+                if (finished) {
+                    err.println();
+                }
+            } else if (finished || now - lastPrint > 2_000_000_000L) {
+                err.println(line);
+                lastPrint = now;
+            }
+            last = line;
+            err.flush();
+        }
+    }
+
+    private record HostPort(String host, int port) {
+        static HostPort parse(String text, CommandLine cl) {
+            int colon = text.lastIndexOf(':');
+            try {
+                int port = Integer.parseInt(text.substring(colon + 1));
+                if (colon <= 0 || port < 1 || port > 65535) {
+                    throw new NumberFormatException();
+                }
+                return new HostPort(text.substring(0, colon), port);
+            } catch (NumberFormatException e) {
+                throw new CommandLine.ParameterException(cl, "--target must be HOST:PORT, e.g. 127.0.0.1:587, was " + text);
+            }
+        }
+    }
+}

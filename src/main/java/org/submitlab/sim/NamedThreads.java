@@ -1,0 +1,27 @@
+package org.submitlab.sim;
+
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Named daemon threads that log what kills them. */
+final class NamedThreads implements ThreadFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NamedThreads.class);
+
+    private final String prefix;
+    private final AtomicInteger counter = new AtomicInteger();
+
+    NamedThreads(String prefix) {
+        this.prefix = prefix;
+    }
+
+    @Override
+    public Thread newThread(Runnable r) {
+        Thread t = new Thread(r, prefix + "-" + counter.incrementAndGet());
+        t.setDaemon(true);
+        t.setUncaughtExceptionHandler((thread, e) -> LOG.error("uncaught in {}", thread.getName(), e));
+        return t;
+    }
+}

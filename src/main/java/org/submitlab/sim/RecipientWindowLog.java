@@ -1,0 +1,29 @@
+package org.submitlab.sim;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+
+/** The recipients a mailbox got accepted, to tell how many are in the last 24 hours at a given time. */
+final class RecipientWindowLog {
+
+    static final Duration WINDOW = Duration.ofHours(24);
+
+    private record Entry(Instant at, int recipients) {
+    }
+
+    private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+
+    synchronized void add(Instant at, int recipients) {
+        entries.addLast(new Entry(at, recipients));
+    }
+
+    /** Recipients accepted in the 24 hours before {@code at}. */
+    synchronized long inWindow(Instant at) {
+        Instant from = at.minus(WINDOW);
+        while (!entries.isEmpty() && !entries.peekFirst().at.isAfter(from)) {
+            entries.pollFirst();
+        }
+        return entries.stream().filter(e -> !e.at.isAfter(at)).mapToLong(Entry::recipients).sum();
+    }
+}

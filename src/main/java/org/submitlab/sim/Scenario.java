@@ -1,0 +1,59 @@
+package org.submitlab.sim;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.submitlab.policy.Limits;
+import org.submitlab.policy.Profile;
+
+/**
+ * A simulation: the mailboxes to create, the devices and what they send. The file format is
+ * described in docs/scenarios.md; {@link Scenarios} loads it.
+ *
+ * @param duration       simulated time during which devices start new messages
+ * @param drain          extra simulated time after {@code duration} for pending retries to finish
+ * @param speed          suggested clock speed (simulated seconds per real second)
+ * @param seed           makes random schedules, recipients and jitter repeatable
+ * @param profile        the endpoint profile to apply on an embedded server; empty: the server's own
+ * @param limits         the limits to apply on an embedded server; empty: the server's own
+ * @param senderThreads  sender threads of the engine (bounded, whatever the number of devices)
+ */
+public record Scenario(String name, String description, Duration duration, Duration drain, double speed, long seed,
+        Optional<Profile> profile, Optional<Limits> limits, List<ScenarioMailbox> mailboxes,
+        Map<String, RecipientPool> pools, List<Device> devices, int senderThreads) {
+
+    public Scenario {
+        mailboxes = List.copyOf(mailboxes);
+        pools = Map.copyOf(pools);
+        devices = List.copyOf(devices);
+    }
+
+    public Scenario withDuration(Duration d) {
+        return new Scenario(name, description, d, drain, speed, seed, profile, limits, mailboxes, pools, devices,
+                senderThreads);
+    }
+
+    public Scenario withDrain(Duration d) {
+        return new Scenario(name, description, duration, d, speed, seed, profile, limits, mailboxes, pools, devices,
+                senderThreads);
+    }
+
+    public Scenario withSpeed(double s) {
+        return new Scenario(name, description, duration, drain, s, seed, profile, limits, mailboxes, pools, devices,
+                senderThreads);
+    }
+
+    public Scenario withSeed(long s) {
+        return new Scenario(name, description, duration, drain, speed, s, profile, limits, mailboxes, pools, devices,
+                senderThreads);
+    }
+
+    public RecipientPool pool(String poolName) {
+        RecipientPool p = pools.get(poolName);
+        if (p == null) {
+            throw new IllegalArgumentException("no recipient pool named " + poolName);
+        }
+        return p;
+    }
+}

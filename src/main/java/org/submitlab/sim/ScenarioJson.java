@@ -1,0 +1,55 @@
+package org.submitlab.sim;
+
+import java.util.List;
+import java.util.Map;
+
+/** The scenario file as written: every field optional here; {@link ScenarioParser} checks and converts. */
+final class ScenarioJson {
+
+    private ScenarioJson() {
+    }
+
+    record File(String name, String description, String duration, String drain, Double speed, Long seed,
+            String profile, LimitsJson limits, List<MailboxJson> mailboxes, Map<String, PoolJson> pools,
+            List<DeviceJson> devices, Integer senderThreads) {
+    }
+
+    record LimitsJson(Integer concurrentPerMailbox, Boolean countWholeConnections, Integer recipientsPerDay,
+            Integer messagesPerMinute, Boolean rejectOverRate, Integer recipientsPerMessage, Long maxMessageSize,
+            Long sendLimitBytes, Long quotaBytes, Integer throttleAfterErrors, String throttleFor,
+            Integer lockoutAfterFailures, String lockoutFor, String idleTimeout) {
+    }
+
+    record MailboxJson(String address, Integer count, String displayName, String password, Integer recipientsPerDay,
+            List<String> sendAs, Boolean saveToSentItems, List<String> tokens) {
+    }
+
+    record PoolJson(List<String> addresses, String pattern, Integer size) {
+    }
+
+    record DeviceJson(String name, Integer count, String kind, String mailbox, String login, String password,
+            String token, String from, String fromName, RecipientsJson recipients, MessageJson message,
+            ScheduleJson schedule, String stagger, ConnectionJson connection, RetryJson retry, Boolean perRecipient,
+            Long uploadKbps) {
+    }
+
+    record RecipientsJson(String pool, Integer to, Integer cc, Integer bcc, String pick) {
+    }
+
+    record MessageJson(String subject, Integer bodyBytes, List<AttachmentJson> attachments) {
+    }
+
+    record AttachmentJson(String name, String contentType, Integer bytes) {
+    }
+
+    record ScheduleJson(String type, String every, String start, Integer count, Double perHour, String at,
+            String spacing, List<String> times, Integer perTime) {
+    }
+
+    record ConnectionJson(Boolean reuse, Integer parallel) {
+    }
+
+    record RetryJson(String policy, String delay, Double jitter, String initial, Double factor, String max,
+            Integer maxAttempts, String giveUpAfter, Boolean retryTemporary, Boolean retryPermanent) {
+    }
+}

@@ -1,0 +1,53 @@
+package org.submitlab.sim;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Map;
+import org.submitlab.policy.Mailbox;
+import org.submitlab.policy.PasswordHasher;
+import org.submitlab.policy.TenantSettings;
+import org.submitlab.server.SubmissionServer;
+import org.submitlab.store.Store;
+
+/**
+ * Prepares an embedded server for a scenario: its profile, limits and mailboxes (with their
+ * passwords). The only simulator class that touches the server directly; devices use SMTP.
+ */
+public final class ScenarioSetup {
+
+    private ScenarioSetup() {
+    }
+
+    /** Applies the scenario's profile and limits (when it sets them) and creates or replaces its mailboxes. */
+    public static void apply(Scenario s, SubmissionServer server) {
+        TenantSettings settings = server.tenant().settings();
+        TenantSettings wanted = settings;
+        if (s.profile().isPresent()) {
+            wanted = wanted.withProfile(s.profile().get());
+        }
+        if (s.limits().isPresent()) {
+            wanted = wanted.withLimits(s.limits().get());
+        }
+        if (!wanted.equals(settings)) {
+            server.updateSettings(wanted);
+        }
+        // PBKDF2 is slow on purpose: hash each distinct password once, not once per mailbox.
+        Map<String, String> hashes = new HashMap<>();
+        for (ScenarioMailbox m : s.mailboxes()) {
+            String hash = hashes.computeIfAbsent(m.password(), PasswordHasher::hash);
+            Mailbox mailbox = new Mailbox(m.address(), m.displayName(), hash, Optional.empty(), m.recipientsPerDay(),
+                    m.sendAs(), m.saveToSentItems(), Optional.empty(), Optional.empty(), List.of(), Optional.empty());
+            server.saveMailbox(mailbox);
+        }
+    }
+
+    /** Registers the scenario mailboxes' XOAUTH2 tokens (for devices that log in with a token). */
+    public static void applyTokens(Scenario s, Store store) {
+        for (ScenarioMailbox m : s.mailboxes()) {
+            for (String token : m.tokens()) {
+                store.mailboxes().addToken(m.address(), PasswordHasher.hashToken(token));
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.submitlab.ui;
+
+import org.submitlab.policy.Profile;
+
+/** What to type into a device to send through the running server. */
+public final class ConnectionHint {
+
+    private ConnectionHint() {
+    }
+
+    /** "127.0.0.1:2525, STARTTLS, AUTH LOGIN, user printer@contoso.test". */
+    public static String text(String host, int port, Profile profile, String user) {
+        String auth = profile.basicAuthAllowed() ? "AUTH LOGIN" : "AUTH XOAUTH2 (basic auth is off)";
+        return host + ":" + port + ", STARTTLS, " + auth + (user == null || user.isBlank() ? "" : ", user " + user);
+    }
+
+    public static String stopped() {
+        return "Server stopped: start it to get an address for your devices";
+    }
+}

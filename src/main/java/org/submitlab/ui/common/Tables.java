@@ -1,0 +1,115 @@
+package org.submitlab.ui.common;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.util.Duration;
+
+/**
+ * Table helpers: columns over record accessors (PropertyValueFactory does not see them),
+ * header tooltips, and updates that keep the selection and skip unchanged lists.
+ */
+public final class Tables {
+
+    private Tables() {
+    }
+
+    public static <S, T> TableColumn<S, T> column(String title, double width, Function<S, T> value) {
+        TableColumn<S, T> c = new TableColumn<>();
+        Label header = new Label(title);
+        c.setGraphic(header);
+        c.setText("");
+        c.setId(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return c;
+    }
+
+    /** A column whose value is recomputed from an observable (like the simulated clock) while visible. */
+    public static <S, T> TableColumn<S, T> liveColumn(String title, double width,
+            Function<S, ObservableValue<T>> value) {
+        TableColumn<S, T> c = column(title, width, s -> null);
+        c.setCellValueFactory(cell -> value.apply(cell.getValue()));
+        return c;
+    }
+
+    public static <S, T> TableColumn<S, T> withHelp(TableColumn<S, T> column, String help) {
+        if (column.getGraphic() instanceof Label l) {
+            l.setTooltip(tooltip(help));
+        }
+        return column;
+    }
+
+    public static Tooltip tooltip(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(520);
+        t.setShowDelay(Duration.millis(300));
+        t.setShowDuration(Duration.seconds(30));
+        return t;
+    }
+
+    /** Cells showing a reply line, with its explanation and remedies as the tooltip. */
+    public static <S> void replyCells(TableColumn<S, String> column) {
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("reply-temporary", "reply-permanent", "reply-success");
+                if (empty || item == null || item.isEmpty()) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                setText(item);
+                ReplyExplainer.Explanation e = ReplyExplainer.explain(item);
+                setTooltip(tooltip(item + "\n\n" + e.asText()));
+                switch (e.kind()) {
+                    case TEMPORARY -> getStyleClass().add("reply-temporary");
+                    case PERMANENT -> getStyleClass().add("reply-permanent");
+                    case SUCCESS -> getStyleClass().add("reply-success");
+                    default -> {
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Replaces the table's rows unless they are unchanged, keeping the selected row (by key)
+     * selected. Returns whether anything changed.
+     */
+    public static <S> boolean update(TableView<S> table, List<S> rows, Function<S, ?> key) {
+        if (table.getItems().equals(rows)) {
+            return false;
+        }
+        S selected = table.getSelectionModel().getSelectedItem();
+        Object selectedKey = selected == null ? null : key.apply(selected);
+        table.getItems().setAll(rows);
+        if (selectedKey != null) {
+            for (int i = 0; i < rows.size(); i++) {
+                if (Objects.equals(key.apply(rows.get(i)), selectedKey)) {
+                    table.getSelectionModel().select(i);
+                    break;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A placeholder for an empty table that explains why it is empty. */
+    public static Label emptyState(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMaxWidth(560);
+        l.getStyleClass().add("empty-state");
+        return l;
+    }
+}

@@ -1,0 +1,39 @@
+package org.submitlab.ui.common;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * What every panel shares: the display zone, the simulated time (moved by the pump each tick,
+ * so countdown cells bind to it), and the background threads for database reads.
+ */
+public final class UiContext {
+
+    private final ZoneId zone;
+    private final BackgroundTasks background;
+    private final ObjectProperty<Instant> now;
+
+    public UiContext(ZoneId zone, BackgroundTasks background, Instant start) {
+        this.zone = zone;
+        this.background = background;
+        this.now = new SimpleObjectProperty<>(start);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public BackgroundTasks background() {
+        return background;
+    }
+
+    public ObjectProperty<Instant> nowProperty() {
+        return now;
+    }
+
+    public Instant now() {
+        return now.get();
+    }
+}

@@ -1,0 +1,165 @@
+package org.submitlab.ui.connections;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.submitlab.events.LabEvent;
+import org.submitlab.ui.common.EventPump;
+import org.submitlab.ui.common.Formats;
+import org.submitlab.ui.common.LimitHelp;
+import org.submitlab.ui.common.MinuteSeries;
+import org.submitlab.ui.common.Tables;
+import org.submitlab.ui.common.UiContext;
+
+/** Connections per mailbox: open connections, transactions in flight against the limit, and a chart of the last minutes. */
+public final class ConnectionsPanel implements EventPump.Listener {
+
+    private static final PseudoClass AT_LIMIT = PseudoClass.getPseudoClass("at-limit");
+
+    private final ConnectionsViewModel vm;
+    private final UiContext ui;
+    private final TableView<MailboxActivity> table = new TableView<>();
+    private final StackedBarChart<String, Number> chart;
+    private final XYChart.Series<String, Number> accepted = new XYChart.Series<>();
+    private final XYChart.Series<String, Number> refused432 = new XYChart.Series<>();
+    private final XYChart.Series<String, Number> otherRefusals = new XYChart.Series<>();
+    private final Label chartTitle = new Label();
+    private final BorderPane root = new BorderPane();
+    private long shownVersion = -1;
+    private long shownMinute = -1;
+    private Optional<String> shownMailbox = Optional.empty();
+
+    public ConnectionsPanel(ConnectionsViewModel vm, UiContext ui) {
+        this.vm = vm;
+        this.ui = ui;
+        table.setId("connections-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(Tables.emptyState("No mailboxes yet. Start the server: every mailbox of the tenant "
+                + "appears here with its open connections and submissions in flight."));
+        TableColumn<MailboxActivity, String> mailbox = Tables.column("Mailbox", 240, MailboxActivity::mailbox);
+        TableColumn<MailboxActivity, Integer> connections = Tables.withHelp(
+                Tables.column("Connections", 110, MailboxActivity::connections), LimitHelp.connections());
+        TableColumn<MailboxActivity, String> inFlight = Tables.withHelp(
+                Tables.column("In flight / limit", 130, MailboxActivity::inFlightText), LimitHelp.concurrency(3));
+        TableColumn<MailboxActivity, Long> perMinute = Tables.withHelp(
+                Tables.column("Refused / min", 110, MailboxActivity::refusedLastMinute), LimitHelp.refusalsPerMinute());
+        TableColumn<MailboxActivity, String> acceptedCol = Tables.column("Accepted", 100, r -> Formats.count(r.accepted()));
+        TableColumn<MailboxActivity, String> refusedCol = Tables.column("Refused", 100, r -> Formats.count(r.refused()));
+        TableColumn<MailboxActivity, String> last = Tables.withHelp(
+                Tables.column("Last refusal", 520, MailboxActivity::lastRefusal),
+                "The last refusal this mailbox got, in full. Hover a reply for what it means and what to do.");
+        Tables.replyCells(last);
+        table.getColumns().setAll(List.of(mailbox, connections, inFlight, perMinute, acceptedCol, refusedCol, last));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(MailboxActivity item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(AT_LIMIT, !empty && item != null && item.atLimit());
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> refreshChart(true));
+
+        CategoryAxis x = new CategoryAxis();
+        NumberAxis y = org.submitlab.ui.common.Charts.countAxis("submissions per minute");
+        chart = new StackedBarChart<>(x, y);
+        chart.setId("connections-chart");
+        chart.setAnimated(false);
+        chart.setCategoryGap(4);
+        accepted.setName("Accepted");
+        refused432.setName("432 concurrency");
+        otherRefusals.setName("Other refusals");
+        chart.getData().setAll(List.of(accepted, refused432, otherRefusals));
+        chart.setLegendVisible(true);
+        chartTitle.getStyleClass().add("panel-subtitle");
+        VBox chartBox = new VBox(4, chartTitle, chart);
+        chartBox.setPadding(new Insets(6, 0, 0, 0));
+        VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
+
+        SplitPane split = new SplitPane(table, chartBox);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.5);
+        Label help = new Label("Each mailbox may have " + 3 + " submissions in flight at once; the next is refused "
+                + "with 432 4.3.2 at the end of DATA. Select a mailbox to chart it alone.");
+        help.getStyleClass().add("panel-help");
+        help.setWrapText(true);
+        root.setTop(help);
+        root.setCenter(split);
+        root.setPadding(new Insets(8));
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public TableView<MailboxActivity> table() {
+        return table;
+    }
+
+    @Override
+    public void onEvents(List<LabEvent> events) {
+        vm.apply(events);
+    }
+
+    @Override
+    public void onTick(Instant now) {
+        if (vm.version() != shownVersion || minute(now) != shownMinute) {
+            shownVersion = vm.version();
+            Tables.update(table, vm.rows(now), MailboxActivity::mailbox);
+            refreshChart(false);
+        }
+    }
+
+    private void refreshChart(boolean selectionChanged) {
+        Instant now = ui.now();
+        Optional<String> selected = Optional.ofNullable(table.getSelectionModel().getSelectedItem())
+                .map(MailboxActivity::mailbox);
+        List<MinuteSeries.Point> points = vm.chart(selected, now);
+        chartTitle.setText("Last " + ConnectionsViewModel.CHART_MINUTES + " minutes (simulated time), "
+                + selected.orElse("all mailboxes"));
+        boolean rebuild = selectionChanged || minute(now) != shownMinute || !selected.equals(shownMailbox)
+                || accepted.getData().size() != points.size();
+        shownMinute = minute(now);
+        shownMailbox = selected;
+        if (rebuild) {
+            accepted.getData().setAll(points.stream().map(p -> data(p, p.accepted())).toList());
+            refused432.getData().setAll(points.stream().map(p -> data(p, p.concurrency432())).toList());
+            otherRefusals.getData().setAll(points.stream().map(p -> data(p, p.otherRefusals())).toList());
+            return;
+        }
+        for (int i = 0; i < points.size(); i++) {
+            setY(accepted, i, points.get(i).accepted());
+            setY(refused432, i, points.get(i).concurrency432());
+            setY(otherRefusals, i, points.get(i).otherRefusals());
+        }
+    }
+
+    private static void setY(XYChart.Series<String, Number> s, int i, long v) {
+        XYChart.Data<String, Number> d = s.getData().get(i);
+        if (d.getYValue().longValue() != v) {
+            d.setYValue(v);
+        }
+    }
+
+    private XYChart.Data<String, Number> data(MinuteSeries.Point p, long v) {
+        return new XYChart.Data<>(Formats.clock(p.minute(), ui.zone()), v);
+    }
+
+    private static long minute(Instant t) {
+        return Math.floorDiv(t.getEpochSecond(), 60L);
+    }
+}

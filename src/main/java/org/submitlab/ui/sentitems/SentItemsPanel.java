@@ -1,0 +1,263 @@
+package org.submitlab.ui.sentitems;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import org.controlsfx.control.textfield.TextFields;
+import org.submitlab.events.LabEvent;
+import org.submitlab.ui.common.EventPump;
+import org.submitlab.ui.common.Formats;
+import org.submitlab.ui.common.Tables;
+import org.submitlab.ui.common.UiContext;
+
+/**
+ * The Sent Items browser: one page at a time from the database (never every row), searched
+ * across subject, sender and recipients, with a detail view and .eml export. Every read runs
+ * on the console's background threads.
+ */
+public final class SentItemsPanel implements EventPump.Listener {
+
+    public static final String ALL = "All mailboxes";
+    private static final long AUTO_REFRESH_NANOS = 1_000_000_000L;
+
+    private final UiContext ui;
+    private final SentItemsPager pager = new SentItemsPager();
+    private final TableView<SentItemRow> table = new TableView<>();
+    private final ComboBox<String> mailbox = new ComboBox<>();
+    private final TextField search = TextFields.createClearableTextField();
+    private final Label range = new Label();
+    private final Label status = new Label();
+    private final Button first = new Button("\u00AB");
+    private final Button previous = new Button("\u25C0");
+    private final Button next = new Button("\u25B6");
+    private final Button exportButton = new Button("Export .eml\u2026");
+    private final Label empty = Tables.emptyState("");
+    private final MessageDetailView detail;
+    private final BorderPane root = new BorderPane();
+    private SentItemsSource source;
+    private boolean loading;
+    private boolean stale;
+    private long lastLoadNanos;
+    private long detailRequest;
+    private boolean updatingRows;
+    private SentItemRow shownRow;
+
+    public SentItemsPanel(UiContext ui) {
+        this.ui = ui;
+        this.detail = new MessageDetailView(ui.zone());
+        table.setId("sent-items-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(empty);
+        empty.setText(pager.emptyText());
+        var time = Tables.column("Accepted", 130, (SentItemRow r) -> Formats.shortDateTime(r.time(), ui.zone()));
+        table.getColumns().setAll(List.of(time,
+                Tables.column("Mailbox", 190, SentItemRow::mailbox),
+                Tables.withHelp(Tables.column("Envelope to", 230, SentItemRow::recipientsText),
+                        "RCPT TO: the addresses the message is delivered to."),
+                Tables.column("Subject", 260, SentItemRow::subject),
+                Tables.column("Size", 80, r -> Formats.bytes(r.size()))));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> open(row));
+
+        mailbox.setId("sent-items-mailbox");
+        mailbox.getItems().setAll(ALL);
+        mailbox.getSelectionModel().select(ALL);
+        mailbox.setTooltip(new Tooltip("Show one mailbox's Sent Items, or all of them."));
+        mailbox.valueProperty().addListener((o, a, m) -> {
+            if (m != null) {
+                load(pager.setMailbox(ALL.equals(m) ? Optional.empty() : Optional.of(m)));
+            }
+        });
+        search.setId("sent-items-search");
+        search.setPromptText("Search subject, sender, recipients");
+        search.setPrefColumnCount(26);
+        PauseTransition debounce = new PauseTransition(Duration.millis(250));
+        debounce.setOnFinished(e -> load(pager.setSearch(search.getText())));
+        search.textProperty().addListener((o, a, b) -> debounce.playFromStart());
+        search.setOnAction(e -> {
+            debounce.stop();
+            load(pager.setSearch(search.getText()));
+        });
+        first.setTooltip(new Tooltip("First page (newest)"));
+        previous.setTooltip(new Tooltip("Previous page"));
+        next.setTooltip(new Tooltip("Next page (older)"));
+        first.setOnAction(e -> load(pager.first()));
+        previous.setOnAction(e -> load(pager.previous()));
+        next.setOnAction(e -> load(pager.next()));
+        range.setId("sent-items-range");
+        range.setMinWidth(Region.USE_PREF_SIZE);
+        exportButton.setId("export-eml");
+        exportButton.setDisable(true);
+        exportButton.setTooltip(new Tooltip("Save the selected message exactly as submitted, as an .eml file."));
+        exportButton.setOnAction(e -> chooseExportFile());
+        status.getStyleClass().add("panel-help");
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, new Label("Mailbox"), mailbox, search, spacer, first, previous, range, next, exportButton);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(0, 0, 8, 0));
+        SplitPane split = new SplitPane(table, detail.node());
+        split.setDividerPositions(0.56);
+        root.setTop(bar);
+        root.setCenter(split);
+        root.setBottom(status);
+        root.setPadding(new Insets(8));
+        updateButtons();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public TableView<SentItemRow> table() {
+        return table;
+    }
+
+    public MessageDetailView detail() {
+        return detail;
+    }
+
+    /** Sets where pages come from (the store, once it is open) and loads the first page. */
+    public void setSource(SentItemsSource s) {
+        source = s;
+        load(pager.first());
+    }
+
+    public void setMailboxes(List<String> addresses) {
+        List<String> items = new ArrayList<>();
+        items.add(ALL);
+        items.addAll(addresses);
+        if (!mailbox.getItems().equals(items)) {
+            String selected = mailbox.getValue();
+            mailbox.getItems().setAll(items);
+            mailbox.setValue(items.contains(selected) ? selected : ALL);
+        }
+    }
+
+    @Override
+    public void onEvents(List<LabEvent> events) {
+        for (LabEvent e : events) {
+            if (e instanceof LabEvent.SubmissionAccepted) {
+                stale = true;
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void onTick(Instant now) {
+        if (stale && !loading && source != null && !pager.hasPrevious()
+                && System.nanoTime() - lastLoadNanos > AUTO_REFRESH_NANOS) {
+            stale = false;
+            load(pager.refresh());
+        }
+    }
+
+    private void load(SentItemsPager.Query q) {
+        if (source == null) {
+            return;
+        }
+        SentItemsSource s = source;
+        loading = true;
+        lastLoadNanos = System.nanoTime();
+        ui.background().run(() -> SentItemsPager.load(s, q), page -> {
+            loading = false;
+            if (pager.accept(page)) {
+                updatingRows = true;
+                try {
+                    Tables.update(table, pager.rows(), SentItemRow::id);
+                } finally {
+                    updatingRows = false;
+                }
+                if (table.getSelectionModel().getSelectedItem() == null && shownRow != null) {
+                    open(null);
+                }
+                empty.setText(pager.emptyText());
+                updateButtons();
+            }
+        }, error -> {
+            loading = false;
+            status.setText("Could not read Sent Items: " + error.getMessage());
+        });
+    }
+
+    private void updateButtons() {
+        range.setText(pager.rangeText());
+        first.setDisable(!pager.hasPrevious());
+        previous.setDisable(!pager.hasPrevious());
+        next.setDisable(!pager.hasNext());
+    }
+
+    private void open(SentItemRow row) {
+        if (updatingRows || (row != null && row.equals(shownRow))) {
+            return;
+        }
+        shownRow = row;
+        exportButton.setDisable(row == null);
+        if (row == null || source == null) {
+            detail.clear();
+            return;
+        }
+        long request = ++detailRequest;
+        SentItemsSource s = source;
+        detail.showLoading();
+        ui.background().run(() -> s.raw(row.id()).map(MessageParser::parse), d -> {
+            if (request != detailRequest) {
+                return;
+            }
+            if (d.isPresent()) {
+                detail.show(row, d.get());
+            } else {
+                detail.clear();
+                status.setText("Message " + row.id() + " is no longer stored (retention may have removed it).");
+            }
+        }, e -> status.setText("Could not read message " + row.id() + ": " + e.getMessage()));
+    }
+
+    private void chooseExportFile() {
+        SentItemRow row = table.getSelectionModel().getSelectedItem();
+        if (row == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export message as .eml");
+        chooser.setInitialFileName(MessageParser.emlFileName(row));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Email message (*.eml)", "*.eml"));
+        java.io.File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            export(row, file.toPath(), p -> status.setText("Saved " + p));
+        }
+    }
+
+    /** Writes the message exactly as stored to {@code target}, in the background. */
+    public void export(SentItemRow row, Path target, Consumer<Path> done) {
+        SentItemsSource s = source;
+        ui.background().run(() -> {
+            byte[] raw = s.raw(row.id()).orElseThrow(() -> new IOException("message " + row.id() + " is no longer stored"));
+            Files.write(target, raw);
+            return target;
+        }, done, e -> status.setText("Could not export: " + e.getMessage()));
+    }
+}

@@ -1,0 +1,53 @@
+package org.submitlab.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.submitlab.policy.Limits;
+import org.submitlab.policy.Mailbox;
+import org.submitlab.policy.TenantSettings;
+import org.submitlab.server.SubmissionServer;
+import org.submitlab.store.Store;
+
+/**
+ * SubmitLab as a user runs it: durable SQLite store in a fresh data folder, STARTTLS with the generated
+ * certificate, the default profile and limits except recipients per day at its maximum (10,000), so that
+ * the 16 mailboxes are not refused during a run of the default length (up to 160,000 messages; refusals, if
+ * any, are counted and printed apart from accepted messages).
+ */
+final class SubmitLabTarget {
+
+    private SubmitLabTarget() {
+    }
+
+    static SmtpLoadGenerator.Result measure(SmtpLoadGenerator generator, List<SmtpLoadGenerator.Account> accounts)
+            throws IOException, InterruptedException {
+        Path folder = Files.createTempDirectory("submitlab-bench-");
+        try {
+            try (Store store = Store.open(folder)) {
+                TenantSettings settings = store.settings().load();
+                Limits limits = settings.limits().withRecipientsPerDay(10_000);
+                store.settings().save(settings.withLimits(limits));
+                for (SmtpLoadGenerator.Account a : accounts) {
+                    store.mailboxes().save(Mailbox.create(a.address(), null, a.password()));
+                }
+                try (SubmissionServer server = SubmissionServer.builder().port(0).store(store).build()) {
+                    server.start();
+                    return generator.run(new SmtpLoadGenerator.Target("SubmitLab", server.host(), server.port(),
+                            SmtpLoadGenerator.Security.STARTTLS, accounts));
+                }
+            }
+        } finally {
+            deleteQuietly(folder);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

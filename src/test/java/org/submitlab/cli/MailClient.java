@@ -1,0 +1,61 @@
+package org.submitlab.cli;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Properties;
+
+/** A stock Jakarta Mail (Angus) client: STARTTLS required, AUTH LOGIN or XOAUTH2, the server's self-signed certificate trusted. */
+final class MailClient implements AutoCloseable {
+
+    private final Session session;
+    private final Transport transport;
+
+    MailClient(String host, int port, String user, String password) throws MessagingException {
+        this(host, port, user, password, "LOGIN");
+    }
+
+    /** {@code mechanism} LOGIN (password) or XOAUTH2 (the token as password). */
+    MailClient(String host, int port, String user, String password, String mechanism) throws MessagingException {
+        Properties p = new Properties();
+        p.put("mail.smtp.host", host);
+        p.put("mail.smtp.port", String.valueOf(port));
+        p.put("mail.smtp.auth", "true");
+        p.put("mail.smtp.auth.mechanisms", mechanism);
+        p.put("mail.smtp.starttls.enable", "true");
+        p.put("mail.smtp.starttls.required", "true");
+        p.put("mail.smtp.ssl.trust", "*");
+        p.put("mail.smtp.connectiontimeout", "10000");
+        p.put("mail.smtp.timeout", "10000");
+        session = Session.getInstance(p);
+        transport = session.getTransport("smtp");
+        transport.connect(host, port, user, password);
+    }
+
+    /** Sends one message with the given Message-ID; returns normally only after a 250. */
+    void send(String from, String to, String subject, String messageId) throws MessagingException {
+        MimeMessage m = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        m.setFrom(new InternetAddress(from));
+        m.setRecipients(jakarta.mail.Message.RecipientType.TO, to);
+        m.setSubject(subject);
+        m.setText("Sent by the SubmitLab command-line tests.\r\n");
+        m.saveChanges();
+        transport.sendMessage(m, m.getAllRecipients());
+    }
+
+    @Override
+    public void close() {
+        try {
+            transport.close();
+        } catch (MessagingException ignored) {
+            // closing a dead connection
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.submitlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.submitlab.policy.Mailbox;
+import org.submitlab.policy.PasswordHasher;
+import org.submitlab.store.SentItemDraft;
+import org.submitlab.store.Store;
+import org.submitlab.store.SubmissionRecord;
+
+class SentItemsAndTokenCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant T0 = Instant.parse("2026-01-26T09:00:00Z");
+
+    @TempDir
+    Path data;
+
+    @BeforeEach
+    void twoMailboxesWithThreeSentItems() throws Exception {
+        try (Store store = Store.open(data)) {
+            store.mailboxes().save(Mailbox.create("printer@contoso.test", "Printer", "Secret1"));
+            store.mailboxes().save(Mailbox.create("scanner@contoso.test", "Scanner", "Secret2"));
+            accept(store, "printer@contoso.test", T0, List.of("ada@example.test"), "Scan 1", "<one@contoso.test>");
+            accept(store, "scanner@contoso.test", T0.plusSeconds(60), List.of("bob@example.test", "cy@example.test"),
+                    "Scan 2", "<two@contoso.test>");
+            accept(store, "printer@contoso.test", T0.plusSeconds(120), List.of("dee@example.test"), "Scan 3",
+                    "<three@contoso.test>");
+        }
+    }
+
+    @Test
+    void jsonListsOneObjectPerLineNewestLast() throws Exception {
+        CliRun run = CliRun.of("sent-items", "--data", data.toString(), "--json");
+
+        assertThat(run.exitCode()).isZero();
+        List<JsonNode> items = parse(run.outLines());
+        assertThat(items).extracting(i -> i.get("subject").asText()).containsExactly("Scan 1", "Scan 2", "Scan 3");
+        JsonNode second = items.get(1);
+        assertThat(second.get("id").isIntegralNumber()).isTrue();
+        assertThat(second.get("mailbox").asText()).isEqualTo("scanner@contoso.test");
+        assertThat(Instant.parse(second.get("time").asText())).isEqualTo(T0.plusSeconds(60));
+        assertThat(second.get("envelopeFrom").asText()).isEqualTo("scanner@contoso.test");
+        assertThat(second.get("envelopeTo").isArray()).isTrue();
+        assertThat(second.get("envelopeTo")).extracting(JsonNode::asText)
+                .containsExactly("bob@example.test", "cy@example.test");
+        assertThat(second.get("size").asLong()).isEqualTo(raw("Scan 2").length);
+        assertThat(second.get("messageId").asText()).contains("two@contoso.test");
+    }
+
+    @Test
+    void mailboxOptionListsOnlyThatMailbox() throws Exception {
+        CliRun run = CliRun.of("sent-items", "--data", data.toString(), "--json", "--mailbox", "Printer@Contoso.test");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(parse(run.outLines())).extracting(i -> i.get("subject").asText()).containsExactly("Scan 1", "Scan 3");
+    }
+
+    @Test
+    void tableHasAHeaderAndOneRowPerItem() {
+        CliRun run = CliRun.of("sent-items", "--data", data.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.outLines()).hasSize(4);
+        assertThat(run.outLines().get(0)).contains("ID", "TIME (UTC)", "MAILBOX", "ENVELOPE TO", "SIZE", "SUBJECT");
+        assertThat(run.outLines().get(1)).contains("2026-01-26 09:00:00", "printer@contoso.test", "ada@example.test",
+                "Scan 1");
+        assertThat(run.outLines().get(2)).contains("bob@example.test +1", "Scan 2");
+        assertThat(run.err()).contains("3 item(s)");
+    }
+
+    @Test
+    void tokenIsPrintedOnceAndOnlyItsHashIsStored() {
+        CliRun run = CliRun.of("token", "--data", data.toString(), "--mailbox", "printer@contoso.test");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.outLines()).hasSize(1);
+        String token = run.outLines().get(0);
+        assertThat(token).matches("[A-Za-z0-9_-]{43}");
+        try (Store store = Store.open(data)) {
+            assertThat(store.mailboxes().hasToken("printer@contoso.test", PasswordHasher.hashToken(token))).isTrue();
+            assertThat(store.mailboxes().hasToken("printer@contoso.test", token)).isFalse();
+        }
+    }
+
+    @Test
+    void tokenForAnUnknownMailboxIsAClearError() {
+        CliRun run = CliRun.of("token", "--data", data.toString(), "--mailbox", "fax@contoso.test");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).singleElement().asString().contains("no mailbox fax@contoso.test");
+    }
+
+    private static void accept(Store store, String mailbox, Instant time, List<String> to, String subject,
+                               String messageId) throws Exception {
+        byte[] raw = raw(subject);
+        SentItemDraft draft = new SentItemDraft(mailbox, time, mailbox, to, mailbox, "127.0.0.1", true, "S1", raw,
+                subject, messageId, mailbox, true, to, time);
+        SubmissionRecord record = new SubmissionRecord(time, "S1", mailbox, "127.0.0.1", mailbox, to, raw.length, true,
+                "250 2.0.0 OK", messageId, null);
+        store.commitAccepted(draft, record).get();
+    }
+
+    private static byte[] raw(String subject) {
+        return ("Subject: " + subject + "\r\n\r\nhello\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static List<JsonNode> parse(List<String> lines) throws Exception {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : lines) {
+            nodes.add(JSON.readTree(line));
+        }
+        return nodes;
+    }
+}

@@ -1,0 +1,147 @@
+package org.submitlab.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ScenarioFileTest {
+
+    private static final String VALID = """
+            {
+              "name": "small",
+              "duration": "10m",
+              "mailboxes": [ { "address": "app{n}@contoso.test", "count": 3, "password": "pw-1" } ],
+              "pools": { "staff": { "pattern": "user{n}@contoso.test", "size": 20 } },
+              "devices": [
+                {
+                  "name": "app-{n:2}",
+                  "count": 6,
+                  "kind": "app",
+                  "mailbox": "app{n%3}@contoso.test",
+                  "recipients": { "pool": "staff", "to": 2, "cc": 1, "bcc": 1 },
+                  "schedule": { "type": "fixed", "every": "1m" },
+                  "stagger": "10s",
+                  "retry": { "policy": "exponential", "initial": "300s", "max": "4000s", "jitter": 0.1 }
+                }
+              ]
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private ScenarioException errorFor(String json) {
+        return catchThrowableOfType(ScenarioException.class, () -> Scenarios.parse(json, "bad.json"));
+    }
+
+    @Test
+    void deviceGroupsExpandNamesMailboxesAndStaggeredStarts() {
+        Scenario s = Scenarios.parse(VALID, "small.json");
+        assertThat(s.devices()).extracting(Device::name)
+                .containsExactly("app-01", "app-02", "app-03", "app-04", "app-05", "app-06");
+        assertThat(s.devices()).extracting(Device::mailbox).containsExactly("app1@contoso.test", "app2@contoso.test",
+                "app3@contoso.test", "app1@contoso.test", "app2@contoso.test", "app3@contoso.test");
+        assertThat(s.devices().get(3).password()).contains("pw-1");
+        assertThat(((Schedule.FixedInterval) s.devices().get(3).schedule()).start()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(s.devices().get(0).retry().backoff()).isInstanceOf(RetryPolicy.Backoff.Exponential.class);
+        assertThat(s.mailboxes()).hasSize(3);
+        assertThat(s.duration()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void aSyntaxErrorNamesItsLine() {
+        ScenarioException e = errorFor(VALID.replace("\"duration\": \"10m\",", "\"duration\": \"10m\""));
+        assertThat(e.line()).isEqualTo(4);
+        assertThat(e.getMessage()).startsWith("bad.json, line 4");
+    }
+
+    @Test
+    void anUnknownFieldIsNamedWithItsLine() {
+        ScenarioException e = errorFor(VALID.replace("\"every\": \"1m\"", "\"evry\": \"1m\""));
+        assertThat(e.field()).isEqualTo("devices[0].schedule.evry");
+        assertThat(e.line()).isEqualTo(13);
+        assertThat(e.getMessage()).contains("unknown field 'evry'").contains("every");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsNamedWithItsLine() {
+        ScenarioException e = errorFor(VALID.replace("\"count\": 6,", "\"count\": \"six\","));
+        assertThat(e.field()).isEqualTo("devices[0].count");
+        assertThat(e.line()).isEqualTo(9);
+        assertThat(e.getMessage()).doesNotContain("java.lang");
+    }
+
+    @Test
+    void aBadDurationIsNamedWithItsLine() {
+        ScenarioException e = errorFor(VALID.replace("\"every\": \"1m\"", "\"every\": \"2x\""));
+        assertThat(e.field()).isEqualTo("devices[0].schedule.every");
+        assertThat(e.line()).isEqualTo(13);
+        assertThat(e.getMessage()).contains("'2x' is not a duration");
+    }
+
+    @Test
+    void anUnknownPoolIsNamedWithItsLine() {
+        ScenarioException e = errorFor(VALID.replace("\"pool\": \"staff\"", "\"pool\": \"customers\""));
+        assertThat(e.field()).isEqualTo("devices[0].recipients.pool");
+        assertThat(e.line()).isEqualTo(12);
+        assertThat(e.getMessage()).contains("no recipient pool named 'customers'");
+    }
+
+    @Test
+    void aMissingFieldNamesItsParent() {
+        ScenarioException e = errorFor(VALID.replace("\"schedule\": { \"type\": \"fixed\", \"every\": \"1m\" },", ""));
+        assertThat(e.field()).isEqualTo("devices[0].schedule");
+        assertThat(e.line()).isEqualTo(7);
+        assertThat(e.getMessage()).contains("needs a schedule");
+    }
+
+    @Test
+    void aDeviceWithoutCredentialsIsRefused() {
+        ScenarioException e = errorFor(VALID.replace("app{n%3}@contoso.test", "other@contoso.test"));
+        assertThat(e.field()).isEqualTo("devices[0].mailbox");
+        assertThat(e.getMessage()).contains("needs its own password or token");
+    }
+
+    @Test
+    void aLimitOutOfRangeIsNamed() {
+        ScenarioException e = errorFor(VALID.replace("\"duration\": \"10m\",",
+                "\"duration\": \"10m\",\n  \"limits\": { \"recipientsPerDay\": 20000 },"));
+        assertThat(e.field()).isEqualTo("limits.recipientsPerDay");
+        assertThat(e.line()).isEqualTo(4);
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> Scenarios.load(dir.resolve("none.json")));
+        assertThat(e.getMessage()).contains("none.json").contains("no such file");
+    }
+
+    @Test
+    void aFileLoadsLikeText() throws IOException {
+        Path f = dir.resolve("small.json");
+        Files.writeString(f, VALID);
+        assertThat(Scenarios.load(f)).isEqualTo(Scenarios.parse(VALID, "x"));
+    }
+
+    static java.util.List<String> presets() {
+        return Scenarios.presetNames();
+    }
+
+    @ParameterizedTest
+    @MethodSource("presets")
+    void presetsLoadAndAreIdenticalToTheirCopyInAssets(String name) throws IOException {
+        Scenario s = Scenarios.preset(name);
+        assertThat(s.name()).isEqualTo(name);
+        assertThat(s.description()).isNotBlank();
+        Path asset = Path.of("assets", "scenarios", name + ".json");
+        assertThat(Files.readString(asset)).isEqualTo(Scenarios.presetText(name));
+    }
+}

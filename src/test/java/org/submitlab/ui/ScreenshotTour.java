@@ -1,0 +1,195 @@
+package org.submitlab.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+
+/**
+ * Takes the README screenshots from the real app: runs the printers preset under a real
+ * display (Xvfb) and captures the screen with ImageMagick's own {@code import} after showing
+ * each panel. Not a test (surefire skips it); run it as described in the README.
+ *
+ * <pre>
+ * Xvfb :99 -screen 0 1360x820x24 &amp;
+ * DISPLAY=:99 java -cp target/test-classes:target/classes:$(cat cp.txt) org.submitlab.ui.ScreenshotTour \
+ *     assets/screenshots [preset] [seconds before the first shot] [speed]
+ * </pre>
+ */
+public final class ScreenshotTour {
+
+    private ScreenshotTour() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "assets/screenshots").toAbsolutePath();
+        String preset = args.length > 1 ? args[1] : "printers-sharing-mailbox";
+        long warmupSeconds = args.length > 2 ? Long.parseLong(args[2]) : 12;
+        double speed = args.length > 3 ? Double.parseDouble(args[3]) : 10;
+        Files.createDirectories(out);
+        Path data = Files.createTempDirectory("submitlab-tour");
+        ConsoleApp app = new ConsoleApp(new ConsoleOptions(data, 0, true, true));
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(() -> {
+            app.start(new Stage());
+            started.countDown();
+        });
+        started.await();
+        onFx(() -> {
+            javafx.stage.Window w = app.window().scene().getWindow();
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+            w.setX(0);
+            w.setY(0);
+            w.setWidth(screen.getWidth());
+            w.setHeight(screen.getHeight());
+            return null;
+        });
+        waitFor("the server", () -> app.lab().runningAddress().isPresent());
+        waitFor("the scenario list", () -> onFx(() -> !lookup(app, "#scenario-start", Button.class).isDisabled()));
+        onFx(() -> {
+            javafx.scene.control.ComboBox<?> picker = lookup(app, "#scenario-picker", javafx.scene.control.ComboBox.class);
+            if (!preset.equals(picker.getValue())) {
+                @SuppressWarnings("unchecked")
+                javafx.scene.control.ComboBox<String> p = (javafx.scene.control.ComboBox<String>) picker;
+                p.setValue(preset);
+            }
+            return null;
+        });
+        Thread.sleep(1500);
+        onFx(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<Double> speeds = lookup(app, "#speed", javafx.scene.control.ComboBox.class);
+            speeds.setValue(speed);
+            lookup(app, "#scenario-start", Button.class).fire();
+            return null;
+        });
+        Thread.sleep(warmupSeconds * 1000);
+        String[] names = {"connections", "retries", "recipient-budget", "sent-items", "devices", "session-log"};
+        for (int i = 0; i < names.length; i++) {
+            int tab = i;
+            onFx(() -> {
+                app.window().tabs().getSelectionModel().select(tab);
+                return null;
+            });
+            Thread.sleep(400);
+            selectInterestingRow(app, names[i]);
+            Thread.sleep(1600);
+            shoot(out.resolve(String.format("%02d-%s.png", i + 1, names[i])));
+        }
+        onFx(() -> {
+            app.window().tabs().getSelectionModel().select(0);
+            lookup(app, "#theme-dark", ToggleButton.class).fire();
+            return null;
+        });
+        Thread.sleep(1500);
+        shoot(out.resolve("07-dark-theme.png"));
+        onFx(() -> {
+            lookup(app, "#presentation-mode", ToggleButton.class).fire();
+            lookup(app, "#theme-dark", ToggleButton.class).fire();
+            app.window().tabs().getSelectionModel().select(2);
+            return null;
+        });
+        Thread.sleep(1500);
+        shoot(out.resolve("08-presentation-mode.png"));
+        Platform.runLater(() -> {
+            try {
+                app.stop();
+            } finally {
+                Platform.exit();
+            }
+        });
+        Thread.sleep(1500);
+        System.exit(0);
+    }
+
+    private static void selectInterestingRow(ConsoleApp app, String panel) throws Exception {
+        String id = switch (panel) {
+            case "connections" -> "#connections-table";
+            case "retries" -> "#retries-table";
+            case "recipient-budget" -> "#budget-table";
+            case "sent-items" -> "#sent-items-table";
+            case "session-log" -> "#session-table";
+            default -> null;
+        };
+        if (id == null) {
+            return;
+        }
+        onFx(() -> {
+            TableView<?> t = lookup(app, id, TableView.class);
+            int row = 0;
+            if (panel.equals("session-log")) {
+                for (int i = 0; i < t.getItems().size(); i++) {
+                    if (t.getItems().get(i).toString().contains("REFUSED")) {
+                        row = i;
+                        break;
+                    }
+                }
+            }
+            if (panel.equals("connections") || panel.equals("recipient-budget")) {
+                for (int i = 0; i < t.getItems().size(); i++) {
+                    if (t.getItems().get(i).toString().contains("printer@")) {
+                        row = i;
+                        break;
+                    }
+                }
+            }
+            if (!t.getItems().isEmpty()) {
+                t.getSelectionModel().select(row);
+                t.requestFocus();
+            }
+            return null;
+        });
+    }
+
+    private static <T> T lookup(ConsoleApp app, String selector, Class<T> type) {
+        return type.cast(app.window().scene().lookup(selector));
+    }
+
+    private static void shoot(Path file) throws Exception {
+        Process p = new ProcessBuilder("/usr/bin/import", "-window", "root", file.toString()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("import failed for " + file);
+        }
+        System.out.println("saved " + file);
+    }
+
+    private static void waitFor(String what, Supplier<Boolean> condition) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            if (condition.get()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("timed out waiting for " + what);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Exception> error = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                result.set(work.call());
+            } catch (Exception e) {
+                error.set(e);
+            } finally {
+                done.countDown();
+            }
+        });
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (error.get() != null) {
+            throw new IllegalStateException(error.get());
+        }
+        return result.get();
+    }
+}
