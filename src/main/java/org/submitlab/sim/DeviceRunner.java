@@ -147,13 +147,21 @@ final class DeviceRunner {
                 j.attempts + 1, j.dueAt, j.lastReply)).toList();
     }
 
-    synchronized SimulationReport.DeviceReport report(double simHours) {
+    /**
+     * @param simHours       simulated hours the run lasted
+     * @param scheduleHours  simulated hours during which the schedule could start messages
+     */
+    synchronized SimulationReport.DeviceReport report(double simHours, double scheduleHours) {
+        double intended = device.schedule().intendedPerHour();
+        if (intended == 0 && scheduleHours > 0) {
+            intended = scheduled / scheduleHours;
+        }
         List<Double> sorted = new ArrayList<>(delays);
         sorted.sort(null);
         return new SimulationReport.DeviceReport(device.name(), device.kind().id(), device.mailbox(), scheduled,
                 attempts, accepted, new TreeMap<>(refused), retries, gaveUp, inFlight + ready.size() + waiting.size(),
                 messagesAccepted, Stats.percentile(sorted, 0.50), Stats.percentile(sorted, 0.95),
-                Stats.round(simHours > 0 ? scheduled / simHours : 0),
+                Stats.round(intended),
                 Stats.round(simHours > 0 ? messagesAccepted / simHours : 0), lastReply);
     }
 }

@@ -58,6 +58,7 @@ public final class SimulationEngine implements AutoCloseable {
             Comparator.comparing(Due::at).thenComparingLong(Due::order));
     private long order;
     private volatile RunState state = RunState.NEW;
+    private boolean completed;
     private Instant startedAt;
     private Instant scheduleEnd;
     private Instant drainEnd;
@@ -308,11 +309,12 @@ public final class SimulationEngine implements AutoCloseable {
         RunState s;
         Instant started;
         synchronized (lock) {
-            s = state;
+            s = completed ? RunState.FINISHED : state;
             started = startedAt;
             end = endedAt != null ? endedAt : clock.instant();
         }
-        List<SimulationReport.DeviceReport> devices = runners.stream().map(r -> r.report(hours)).toList();
+        double scheduleHours = Math.min(hours, scenario.duration().toNanos() / 3600e9);
+        List<SimulationReport.DeviceReport> devices = runners.stream().map(r -> r.report(hours, scheduleHours)).toList();
         Map<String, List<SimulationReport.DeviceReport>> byMailbox = new LinkedHashMap<>();
         scenario.mailboxes().forEach(m -> byMailbox.put(m.address(), new ArrayList<>()));
         devices.forEach(d -> byMailbox.computeIfAbsent(d.mailbox(), k -> new ArrayList<>()).add(d));
@@ -370,6 +372,7 @@ public final class SimulationEngine implements AutoCloseable {
             }
             if (allDone(draining)) {
                 state = RunState.FINISHED;
+                completed = true;
                 endedAt = now;
                 finishedNow = true;
             } else {

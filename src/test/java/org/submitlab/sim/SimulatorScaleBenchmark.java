@@ -105,12 +105,11 @@ public final class SimulatorScaleBenchmark {
             long simCpuTotal = simCpu.values().stream().mapToLong(Long::longValue).sum();
             SimulationReport.Totals t = r.totals();
             SimulationReport.ScheduleLag lag = r.scheduleLag();
-            double simSeconds = r.simulatedSeconds();
             System.out.printf(Locale.ROOT, "%n%d devices, %d mailboxes, Poisson %s/h each, speed %.0fx, %s simulated (%.1f s real), %d sender threads max, %d cores%n",
                     devices, mailboxes, o.get("--per-hour"), speed, Durations.format(scenario.duration()), wall / 1e9,
                     maxSimThreads, Runtime.getRuntime().availableProcessors());
             System.out.printf(Locale.ROOT, "messages %d (intended %.0f), accepted %d, refused %s, pending at end %d%n",
-                    t.scheduled(), devices * Double.parseDouble(o.get("--per-hour")) * simSeconds / 3600.0,
+                    t.scheduled(), devices * Double.parseDouble(o.get("--per-hour")) * scenario.duration().getSeconds() / 3600.0,
                     t.accepted(), t.refused(), t.pending());
             System.out.printf(Locale.ROOT, "throughput %.1f submissions/s real%n", t.accepted() / (wall / 1e9));
             System.out.printf(Locale.ROOT, "schedule lag: p50 %.2f s, p95 %.2f s, max %.2f s simulated (p95 %.0f ms real)%n",
