@@ -95,7 +95,11 @@ class ConsoleAppGuiTest {
     @Order(4)
     void openingAMessageShowsItsEnvelopeAndSource() {
         TableView<SentItemRow> table = robot.lookup("#sent-items-table").queryTableView();
-        robot.clickOn(robot.lookup("#sent-items-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        javafx.scene.control.TableCell<?, ?> subject = robot.lookup("#sent-items-table .table-cell")
+                .queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .filter(c -> c.isVisible() && c.getText() != null && c.getText().contains("mfp-03"))
+                .findFirst().orElseThrow();
+        robot.clickOn(subject);
 
         waitUntil(() -> robot.lookup("#message-detail").tryQuery().map(n -> n.getScene() != null).orElse(false));
         assertThat(robot.lookup("#message-summary .label").queryAllAs(javafx.scene.control.Label.class))

@@ -211,7 +211,7 @@ public final class SentItemsPanel implements EventPump.Listener {
     }
 
     private void open(SentItemRow row) {
-        if (updatingRows || (row != null && row.equals(shownRow))) {
+        if ((row == null && updatingRows) || (row != null && row.equals(shownRow))) {
             return;
         }
         shownRow = row;
