@@ -1,40 +1,42 @@
 package org.submitlab.policy;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Counters per mailbox: slots in use against a limit (transactions in flight, or connections). */
+/**
+ * Counters per mailbox: slots in use against a limit (transactions in flight, or connections).
+ * Each change is atomic per mailbox, so mailboxes do not wait for one another.
+ */
 public final class ConcurrencySlots {
 
-    private final Map<String, Integer> inUse = new HashMap<>();
+    private final ConcurrentHashMap<String, Integer> inUse = new ConcurrentHashMap<>();
 
     /** Takes a slot if fewer than {@code limit} are in use; the new count, or -1 if none was free. */
-    public synchronized int tryAcquire(String mailbox, int limit) {
-        int n = inUse.getOrDefault(mailbox, 0);
-        if (n >= limit) {
-            return -1;
-        }
-        inUse.put(mailbox, n + 1);
-        return n + 1;
+    public int tryAcquire(String mailbox, int limit) {
+        int[] result = new int[1];
+        inUse.compute(mailbox, (m, n) -> {
+            int count = n == null ? 0 : n;
+            if (count >= limit) {
+                result[0] = -1;
+                return n;
+            }
+            result[0] = count + 1;
+            return count + 1;
+        });
+        return result[0];
     }
 
     /** Counts one more without a limit; returns the new count. */
-    public synchronized int acquire(String mailbox) {
+    public int acquire(String mailbox) {
         return inUse.merge(mailbox, 1, Integer::sum);
     }
 
     /** Gives a slot back; returns the count after. */
-    public synchronized int release(String mailbox) {
-        int n = inUse.getOrDefault(mailbox, 0);
-        if (n <= 1) {
-            inUse.remove(mailbox);
-            return 0;
-        }
-        inUse.put(mailbox, n - 1);
-        return n - 1;
+    public int release(String mailbox) {
+        Integer after = inUse.computeIfPresent(mailbox, (m, n) -> n <= 1 ? null : n - 1);
+        return after == null ? 0 : after;
     }
 
-    public synchronized int inUse(String mailbox) {
+    public int inUse(String mailbox) {
         return inUse.getOrDefault(mailbox, 0);
     }
 }

@@ -1,7 +1,6 @@
 package org.submitlab.policy;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -73,8 +72,9 @@ public final class MessageRate {
     }
 
     private void prune(long currentMinute) {
-        Map<Long, Integer> old = perMinute.headMap(currentMinute, false);
-        old.clear();
+        if (!perMinute.isEmpty() && perMinute.firstKey() < currentMinute) {
+            perMinute.headMap(currentMinute, false).clear();
+        }
         if (fullFrom < currentMinute) {
             fullFrom = currentMinute; // the minutes before are gone (and empty should the clock be set back)
         }

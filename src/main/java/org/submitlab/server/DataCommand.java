@@ -2,6 +2,7 @@ package org.submitlab.server;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -116,10 +117,11 @@ final class DataCommand extends SmtpCommand {
         }
         ctx.policy.recordAccepted(mailbox.address(), mailbox.saveToSentItems() ? body.size() : 0);
         transactions.end(st);
-        ctx.publish(new LabEvent.SubmissionAccepted(ctx.now(), st.id, st.mailbox, tx.envelopeFrom,
+        Instant now = ctx.now();
+        ctx.publish(new LabEvent.SubmissionAccepted(now, st.id, st.mailbox, tx.envelopeFrom,
                 tx.recipients.size(), body.size(), messageId, sentItemId, reply));
         if (d.delayed()) {
-            ctx.publish(new LabEvent.DeliveryScheduled(ctx.now(), st.id, st.mailbox, messageId, d.deliverAt()));
+            ctx.publish(new LabEvent.DeliveryScheduled(now, st.id, st.mailbox, messageId, d.deliverAt()));
         }
         ctx.reply(session, st, reply);
     }

@@ -6,51 +6,103 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
-/** The few header fields the server needs, read from the header section of a raw message. */
-record MessageHeaders(Optional<String> subject, Optional<String> messageId, Optional<String> from,
-        Optional<String> fromAddress, List<String> toAndCc) {
+/**
+ * The few header fields the server needs, read from the header section of a raw message: the first
+ * Subject, Message-ID and From, and the addresses of every To and Cc field (parsed only when asked for).
+ * Field names match case-insensitively, continuation lines are joined with one space; other fields
+ * are skipped without being copied (this runs for every message).
+ */
+final class MessageHeaders {
 
     private static final int MAX_HEADER_BYTES = 256 * 1024;
 
-    static MessageHeaders parse(byte[] raw) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        List<String> recipients = new ArrayList<>();
-        for (String field : unfoldedFields(raw)) {
-            int colon = field.indexOf(':');
-            if (colon <= 0) {
-                continue;
+    private enum Field { FROM, TO, CC, SUBJECT, MESSAGE_ID }
+
+    private final Optional<String> subject;
+    private final Optional<String> messageId;
+    private final Optional<String> from;
+    private final Optional<String> fromAddress;
+    private final List<String> toAndCcValues;
+    private List<String> toAndCc;
+
+    private MessageHeaders(String subject, String messageId, String from, List<String> toAndCcValues) {
+        this.subject = Optional.ofNullable(subject).map(MessageHeaders::decode);
+        this.messageId = Optional.ofNullable(messageId).filter(s -> !s.isBlank());
+        this.from = Optional.ofNullable(from);
+        this.fromAddress = this.from.flatMap(MessageHeaders::firstAddress);
+        this.toAndCcValues = toAndCcValues;
+    }
+
+    Optional<String> subject() {
+        return subject;
+    }
+
+    Optional<String> messageId() {
+        return messageId;
+    }
+
+    /** The From field's value as written. */
+    Optional<String> from() {
+        return from;
+    }
+
+    /** The first address of the From field, lower-cased. */
+    Optional<String> fromAddress() {
+        return fromAddress;
+    }
+
+    /** The addresses of every To and Cc field, in order, lower-cased. */
+    List<String> toAndCc() {
+        List<String> all = toAndCc;
+        if (all == null) {
+            List<String> out = new ArrayList<>();
+            for (String value : toAndCcValues) {
+                out.addAll(addresses(value));
             }
-            String name = field.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-            String value = field.substring(colon + 1).trim();
-            fields.putIfAbsent(name, value);
-            if (name.equals("to") || name.equals("cc")) {
-                recipients.addAll(addresses(value));
+            all = List.copyOf(out);
+            toAndCc = all;
+        }
+        return all;
+    }
+
+    static MessageHeaders parse(byte[] raw) {
+        Collector c = new Collector();
+        forEachField(raw, c);
+        return new MessageHeaders(c.subject, c.messageId, c.from, c.toAndCc);
+    }
+
+    /** Keeps the first value of each single field and every To and Cc value. */
+    private static final class Collector {
+        String subject;
+        String messageId;
+        String from;
+        final List<String> toAndCc = new ArrayList<>(2);
+
+        void field(Field f, String value) {
+            switch (f) {
+                case FROM -> from = from == null ? value : from;
+                case SUBJECT -> subject = subject == null ? value : subject;
+                case MESSAGE_ID -> messageId = messageId == null ? value : messageId;
+                case TO, CC -> toAndCc.add(value);
+                default -> throw new IllegalStateException();
             }
         }
-        Optional<String> from = Optional.ofNullable(fields.get("from"));
-        return new MessageHeaders(
-                Optional.ofNullable(fields.get("subject")).map(MessageHeaders::decode),
-                Optional.ofNullable(fields.get("message-id")).filter(s -> !s.isBlank()),
-                from,
-                from.flatMap(v -> addresses(v).stream().findFirst()),
-                List.copyOf(recipients));
     }
 
     /**
-     * The header section's fields, continuation lines joined with one space. Lines end at LF (a CR
-     * before it is dropped); the first empty line ends the section. Only the header section is decoded.
+     * Walks the header section: lines end at LF (a CR before it is dropped), the first empty line ends
+     * the section, a line starting with a space or tab continues the field before it. A field whose
+     * first line already names a field the server does not need is skipped with its continuation lines.
      */
-    static List<String> unfoldedFields(byte[] raw) {
+    private static void forEachField(byte[] raw, Collector out) {
         String head = new String(raw, 0, headerEnd(raw, Math.min(raw.length, MAX_HEADER_BYTES)),
                 StandardCharsets.UTF_8);
-        List<String> fields = new ArrayList<>();
         StringBuilder current = null;
+        boolean inField = false;
         int length = head.length();
         int pos = 0;
         while (pos <= length) {
@@ -63,21 +115,30 @@ record MessageHeaders(Optional<String> subject, Optional<String> messageId, Opti
                 break;
             }
             char first = head.charAt(pos);
-            if ((first == ' ' || first == '\t') && current != null) {
-                int from = pos;
-                int to = end;
-                while (from < to && head.charAt(from) <= ' ') {
-                    from++;
+            if ((first == ' ' || first == '\t') && inField) {
+                if (current != null) {
+                    int from = pos;
+                    int to = end;
+                    while (from < to && head.charAt(from) <= ' ') {
+                        from++;
+                    }
+                    while (to > from && head.charAt(to - 1) <= ' ') {
+                        to--;
+                    }
+                    current.append(' ').append(head, from, to);
                 }
-                while (to > from && head.charAt(to - 1) <= ' ') {
-                    to--;
-                }
-                current.append(' ').append(head, from, to);
             } else {
                 if (current != null) {
-                    fields.add(current.toString());
+                    field(current, out);
                 }
-                current = new StringBuilder(end - pos + 16).append(head, pos, end);
+                inField = true;
+                int colon = head.indexOf(':', pos);
+                boolean nameKnown = colon >= 0 && colon < end;
+                if (nameKnown && (colon == pos || fieldNamed(head, pos, colon) == null)) {
+                    current = null; // not a field the server reads
+                } else {
+                    current = new StringBuilder(end - pos + 16).append(head, pos, end);
+                }
             }
             if (lf < 0) {
                 break;
@@ -85,9 +146,52 @@ record MessageHeaders(Optional<String> subject, Optional<String> messageId, Opti
             pos = lf + 1;
         }
         if (current != null) {
-            fields.add(current.toString());
+            field(current, out);
         }
-        return fields;
+    }
+
+    private static void field(CharSequence field, Collector out) {
+        String text = field.toString();
+        int colon = text.indexOf(':');
+        if (colon <= 0) {
+            return;
+        }
+        Field f = fieldNamed(text, 0, colon);
+        if (f != null) {
+            out.field(f, text.substring(colon + 1).trim());
+        }
+    }
+
+    /** The field named by {@code s[start..end)} (surrounding white space and ASCII case ignored), or null. */
+    private static Field fieldNamed(String s, int start, int end) {
+        while (start < end && s.charAt(start) <= ' ') {
+            start++;
+        }
+        while (end > start && s.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        return switch (end - start) {
+            case 2 -> asciiEqualsIgnoreCase(s, start, "to") ? Field.TO
+                    : asciiEqualsIgnoreCase(s, start, "cc") ? Field.CC : null;
+            case 4 -> asciiEqualsIgnoreCase(s, start, "from") ? Field.FROM : null;
+            case 7 -> asciiEqualsIgnoreCase(s, start, "subject") ? Field.SUBJECT : null;
+            case 10 -> asciiEqualsIgnoreCase(s, start, "message-id") ? Field.MESSAGE_ID : null;
+            default -> null;
+        };
+    }
+
+    /** {@code lower} is lower-case ASCII; only ASCII letters fold (as toLowerCase(Locale.ROOT) does for them). */
+    private static boolean asciiEqualsIgnoreCase(String s, int start, String lower) {
+        for (int i = 0; i < lower.length(); i++) {
+            char c = s.charAt(start + i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Where the first empty line starts in {@code raw[0..limit)}, or {@code limit} when there is none. */
@@ -108,6 +212,11 @@ record MessageHeaders(Optional<String> subject, Optional<String> messageId, Opti
             lineStart = i + 1;
         }
         return limit;
+    }
+
+    private static Optional<String> firstAddress(String value) {
+        List<String> all = addresses(value);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
     }
 
     private static List<String> addresses(String value) {

@@ -26,6 +26,8 @@ final class ReplyShapingSocket extends Socket {
     private volatile InputStream in;
     private final ReplyLineOutputStream.Shaper shaper = new ReplyLineOutputStream.Shaper();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The timeout last set on {@link #delegate} through this socket; -1 when unknown. */
+    private volatile int soTimeout = -1;
 
     ReplyShapingSocket(Socket tcp) throws SocketException {
         super((java.net.SocketImpl) null);
@@ -47,6 +49,7 @@ final class ReplyShapingSocket extends Socket {
         this.delegate = tlsSocket;
         this.out = null;
         this.in = null;
+        this.soTimeout = -1;
     }
 
     /** Closing the stream closes this socket (the library closes streams, then the socket). */
@@ -77,7 +80,11 @@ final class ReplyShapingSocket extends Socket {
 
     @Override
     public void setSoTimeout(int timeout) throws SocketException {
-        delegate.setSoTimeout(timeout);
+        // Set before every command; the real socket is only touched when the value changes.
+        if (timeout != soTimeout) {
+            delegate.setSoTimeout(timeout);
+            soTimeout = timeout;
+        }
     }
 
     @Override

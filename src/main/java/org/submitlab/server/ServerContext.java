@@ -75,6 +75,9 @@ final class ServerContext {
 
     /** The line as it will be sent (see {@link DiagnosticSuffix}). */
     String shape(SessionState state, String line) {
+        if (!DiagnosticSuffix.isRefusal(line)) {
+            return line; // most replies: no suffix, so no clock read
+        }
         return DiagnosticSuffix.apply(line, host(), now(), state.id);
     }
 

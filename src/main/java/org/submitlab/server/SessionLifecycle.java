@@ -73,7 +73,10 @@ final class SessionLifecycle implements SessionHandler {
                             + RFC_1123.format(ctx.now()) + " [" + sessionId + "]";
                 }
             } else {
-                shaped = DiagnosticSuffix.apply(ProtocolReplies.forLibraryLine(line), ctx.host(), ctx.now(), sessionId);
+                shaped = ProtocolReplies.forLibraryLine(line);
+                if (DiagnosticSuffix.isRefusal(shaped)) {
+                    shaped = DiagnosticSuffix.apply(shaped, ctx.host(), ctx.now(), sessionId);
+                }
             }
             ctx.serverLine(sessionId, shaped);
             return shaped;

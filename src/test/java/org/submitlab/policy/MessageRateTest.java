@@ -87,7 +87,7 @@ class MessageRateTest {
         Reference reference = new Reference();
         List<Instant> scheduled = new ArrayList<>();
         Instant now = T;
-        for (int step = 0; step < 20_000; step++) {
+        for (int step = 0; step < 5_000; step++) {
             int op = random.nextInt(100);
             if (op < 8) {
                 now = now.plusSeconds(random.nextInt(90));

@@ -2,7 +2,16 @@ package org.submitlab.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MessageHeadersTest {
@@ -26,5 +35,122 @@ class MessageHeadersTest {
         assertThat(h.fromAddress()).isEmpty();
         assertThat(h.messageId()).isEmpty();
         assertThat(h.toAndCc()).isEmpty();
+    }
+
+    @Test
+    void namesMatchInAnyCaseAndTheFirstSingleFieldWins() {
+        String raw = "SUBJECT: first\r\nfrom: <One@Contoso.test>\r\nSubject: second\r\nFROM: two@contoso.test\r\n"
+                + "message-ID:   <m@x>  \r\nto: a@x.test\r\nCC: b@x.test, c@x.test\r\nTo: d@x.test\r\n\r\n";
+        MessageHeaders h = MessageHeaders.parse(raw.getBytes(StandardCharsets.UTF_8));
+        assertThat(h.subject()).contains("first");
+        assertThat(h.from()).contains("<One@Contoso.test>");
+        assertThat(h.fromAddress()).contains("one@contoso.test");
+        assertThat(h.messageId()).contains("<m@x>");
+        assertThat(h.toAndCc()).containsExactly("a@x.test", "b@x.test", "c@x.test", "d@x.test");
+    }
+
+    @Test
+    void continuationLinesBelongToTheirFieldEvenWhenTheyLookLikeFields() {
+        String raw = "X-Note: skipped\r\n To: hidden@x.test\r\nSubject: a\r\n\tfolded  \r\n  twice\r\n"
+                + "To: shown@x.test\r\n\r\n";
+        MessageHeaders h = MessageHeaders.parse(raw.getBytes(StandardCharsets.UTF_8));
+        assertThat(h.subject()).contains("a folded twice");
+        assertThat(h.toAndCc()).containsExactly("shown@x.test");
+    }
+
+    @Test
+    void bareLfLinesAndAMissingBodyAreRead() {
+        MessageHeaders h = MessageHeaders.parse("From: a@x.test\nSubject: lf only".getBytes(StandardCharsets.UTF_8));
+        assertThat(h.fromAddress()).contains("a@x.test");
+        assertThat(h.subject()).contains("lf only");
+    }
+
+    @Test
+    void parsingMatchesTheLineByLineReading() {
+        String[] parts = {"From", "from", "To", "tO", "Cc", "Subject", "Message-ID", "X-Other", " ", "\t", ":", ": ",
+            "\r\n", "\n", "\r", "a@x.test", "<b@y.test>", "Name <C@Z.test>", ",", "=?UTF-8?Q?=C3=A9?=", "\u00e9", ""};
+        Random random = new Random(11);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder sb = new StringBuilder();
+            int n = random.nextInt(24);
+            for (int i = 0; i < n; i++) {
+                sb.append(parts[random.nextInt(parts.length)]);
+            }
+            byte[] raw = sb.toString().getBytes(StandardCharsets.UTF_8);
+            MessageHeaders h = MessageHeaders.parse(raw);
+            Reference r = Reference.parse(raw);
+            assertThat(h.subject()).as(sb.toString()).isEqualTo(r.subject);
+            assertThat(h.messageId()).as(sb.toString()).isEqualTo(r.messageId);
+            assertThat(h.from()).as(sb.toString()).isEqualTo(r.from);
+            assertThat(h.fromAddress()).as(sb.toString()).isEqualTo(r.fromAddress);
+            assertThat(h.toAndCc()).as(sb.toString()).isEqualTo(r.toAndCc);
+        }
+    }
+
+    /** The straightforward reading (split into lines, unfold, map of lower-cased names) the parser must match. */
+    private record Reference(Optional<String> subject, Optional<String> messageId, Optional<String> from,
+            Optional<String> fromAddress, List<String> toAndCc) {
+
+        static Reference parse(byte[] raw) {
+            String head = new String(raw, 0, Math.min(raw.length, 256 * 1024), StandardCharsets.UTF_8);
+            List<String> fields = new ArrayList<>();
+            StringBuilder current = null;
+            for (String line : head.split("\r?\n", -1)) {
+                if (line.isEmpty()) {
+                    break;
+                }
+                if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && current != null) {
+                    current.append(' ').append(line.trim());
+                } else {
+                    if (current != null) {
+                        fields.add(current.toString());
+                    }
+                    current = new StringBuilder(line);
+                }
+            }
+            if (current != null) {
+                fields.add(current.toString());
+            }
+            Map<String, String> byName = new LinkedHashMap<>();
+            List<String> recipients = new ArrayList<>();
+            for (String field : fields) {
+                int colon = field.indexOf(':');
+                if (colon <= 0) {
+                    continue;
+                }
+                String name = field.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = field.substring(colon + 1).trim();
+                byName.putIfAbsent(name, value);
+                if (name.equals("to") || name.equals("cc")) {
+                    recipients.addAll(addresses(value));
+                }
+            }
+            Optional<String> from = Optional.ofNullable(byName.get("from"));
+            return new Reference(Optional.ofNullable(byName.get("subject")).map(Reference::decode),
+                    Optional.ofNullable(byName.get("message-id")).filter(s -> !s.isBlank()), from,
+                    from.flatMap(v -> addresses(v).stream().findFirst()), List.copyOf(recipients));
+        }
+
+        private static List<String> addresses(String value) {
+            try {
+                List<String> out = new ArrayList<>();
+                for (InternetAddress a : InternetAddress.parseHeader(value, false)) {
+                    if (a.getAddress() != null && !a.getAddress().isBlank()) {
+                        out.add(a.getAddress().toLowerCase(Locale.ROOT));
+                    }
+                }
+                return out;
+            } catch (AddressException e) {
+                return List.of();
+            }
+        }
+
+        private static String decode(String text) {
+            try {
+                return jakarta.mail.internet.MimeUtility.decodeText(text);
+            } catch (java.io.UnsupportedEncodingException | RuntimeException e) {
+                return text;
+            }
+        }
     }
 }
