@@ -4,13 +4,19 @@ import java.time.Instant;
 
 /**
  * Simulated time that runs {@code speed} times faster than real time. The speed may change
- * while running; time already passed is kept, so the clock never jumps.
+ * while running; time already passed is kept, so the clock never jumps. Reads take no lock:
+ * every SMTP reply and window check reads this clock.
  */
 public final class ScaledClock extends LabClock {
 
-    private Instant simulatedAtAnchor;
-    private long realNanosAtAnchor;
-    private double speed;
+    /** The simulated instant at a real nanoTime, and the speed from then on. */
+    private record Anchor(Instant simulated, long realNanos, double speed) {
+        Instant at(long nowNanos) {
+            return simulated.plusNanos((long) ((nowNanos - realNanos) * speed));
+        }
+    }
+
+    private volatile Anchor anchor;
 
     public ScaledClock(double speed) {
         this(Instant.now(), speed);
@@ -18,28 +24,23 @@ public final class ScaledClock extends LabClock {
 
     public ScaledClock(Instant start, double speed) {
         checkSpeed(speed);
-        this.simulatedAtAnchor = start;
-        this.realNanosAtAnchor = System.nanoTime();
-        this.speed = speed;
+        this.anchor = new Anchor(start, System.nanoTime(), speed);
     }
 
     @Override
-    public synchronized Instant instant() {
-        long elapsedReal = System.nanoTime() - realNanosAtAnchor;
-        return simulatedAtAnchor.plusNanos((long) (elapsedReal * speed));
+    public Instant instant() {
+        return anchor.at(System.nanoTime());
     }
 
     @Override
-    public synchronized double speed() {
-        return speed;
+    public double speed() {
+        return anchor.speed();
     }
 
     public synchronized void setSpeed(double newSpeed) {
         checkSpeed(newSpeed);
-        Instant now = instant();
-        simulatedAtAnchor = now;
-        realNanosAtAnchor = System.nanoTime();
-        speed = newSpeed;
+        long now = System.nanoTime();
+        anchor = new Anchor(anchor.at(now), now, newSpeed);
     }
 
     private static void checkSpeed(double speed) {
