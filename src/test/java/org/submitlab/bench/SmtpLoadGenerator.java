@@ -8,8 +8,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,11 +18,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import org.submitlab.testing.TrustAllCertificates;
 
 /**
  * A lean SMTP load generator: one raw socket per account, each authenticating once and then looping
@@ -249,7 +245,7 @@ final class SmtpLoadGenerator {
 
     /** One SMTP connection spoken by hand. */
     static final class Conversation {
-        private static final SSLSocketFactory TRUST_ALL = trustAll();
+        private static final SSLSocketFactory TRUST_ALL = TrustAllCertificates.socketFactory();
         private final byte[] buffer = new byte[8192];
         private int position;
         private int limit;
@@ -389,30 +385,6 @@ final class SmtpLoadGenerator {
             ssl.setUseClientMode(true);
             ssl.startHandshake();
             return ssl;
-        }
-
-        private static SSLSocketFactory trustAll() {
-            try {
-                SSLContext ctx = SSLContext.getInstance("TLS");
-                TrustManager tm = new X509TrustManager() {
-                    @Override
-                    public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                    }
-
-                    @Override
-                    public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                    }
-
-                    @Override
-                    public X509Certificate[] getAcceptedIssuers() {
-                        return new X509Certificate[0];
-                    }
-                };
-                ctx.init(null, new TrustManager[] {tm}, new SecureRandom());
-                return ctx.getSocketFactory();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }
