@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.submitlab.cli.SubmitLabCommand;
+import org.submitlab.server.SubmissionServer;
+import org.submitlab.store.Store;
 import picocli.CommandLine;
 
 /** The {@code simulate} command end to end: embedded server, summary table, report file, errors. */
@@ -93,5 +95,31 @@ class SimulateCommandTest {
     private static int lineOf(String text, String needle) {
         String before = text.substring(0, text.indexOf(needle));
         return (int) before.chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    @Test
+    void aTargetRunDrivesAServerThatIsAlreadyRunning() throws Exception {
+        Scenario scenario = Scenarios.preset("mailbox-per-device");
+        try (Store store = Store.open(dir.resolve("running"));
+                SubmissionServer server = SubmissionServer.builder().store(store).build()) {
+            server.start();
+            ScenarioSetup.apply(scenario, server);
+
+            int code = simulate("--preset", "mailbox-per-device", "--speed", "600", "--duration", "1m",
+                    "--target", "127.0.0.1:" + server.port(), "--report", dir.resolve("r.json").toString());
+
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(err.toString()).contains("Driving 127.0.0.1:" + server.port());
+            JsonNode r = JsonMapper.builder().build().readTree(dir.resolve("r.json").toFile());
+            long accepted = 0;
+            for (JsonNode device : r.get("devices")) {
+                assertThat(device.get("refused").size()).as(device.toString()).isZero();
+                accepted += device.get("accepted").asLong();
+            }
+            assertThat(accepted).isPositive();
+            long[] stored = {0};
+            store.sentItems().forEach(java.util.Optional.empty(), item -> stored[0]++);
+            assertThat(stored[0]).isEqualTo(accepted);
+        }
     }
 }
