@@ -3,12 +3,21 @@ package org.submitlab.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.TableView;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,13 +35,17 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The console end to end, headless under Monocle: a real server on a free port, a real SQLite
  * file in a temp folder, the printers preset's devices over real sockets. One app for the
- * class; the tests follow one run of the preset in order.
+ * class; the tests follow one run of the preset in order: at 1x until the first 432, paused
+ * (the devices' timetables stand still, so the queued retries stay queued), then resumed at
+ * the preset's 60x until it finishes, so Sent Items no longer change while a message is opened.
+ * Every wait is on the console's state, never on a time.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleAppGuiTest {
 
     /** Generous: the machine may be busy; the conditions, not the times, are what is tested. */
-    private static final int WAIT_SECONDS = 180;
+    private static final int WAIT_SECONDS = 120;
+    private static final String PRINTERS = "printers-sharing-mailbox";
 
     @TempDir
     static Path data;
@@ -47,9 +60,11 @@ class ConsoleAppGuiTest {
         waitUntil(() -> app.lab().runningAddress().isPresent());
         Button start = robot.lookup("#scenario-start").queryButton();
         waitUntil(() -> !start.isDisabled());
-        // Real time: the printers' retries stay queued long enough to be seen on a busy machine.
-        javafx.scene.control.ComboBox<Double> speed = robot.lookup("#speed").queryComboBox();
-        robot.interact(() -> speed.setValue(1.0));
+        ComboBox<String> picker = robot.lookup("#scenario-picker").queryComboBox();
+        assertThat(picker.getValue()).isEqualTo(PRINTERS);
+        // 1x until the first 432: its retry waits 5-15 s and the ones after it longer, far more
+        // than pressing Pause takes even on a busy machine.
+        setSpeed(1.0);
         robot.clickOn(start);
     }
 
@@ -70,20 +85,28 @@ class ConsoleAppGuiTest {
 
     @Test
     @Order(2)
-    void theRefusedScanWaitsInTheRetryQueue() {
+    void pausedTheRefusedScanWaitsInTheRetryQueue() {
+        robot.clickOn("#scenario-pause");
+        waitUntil(() -> scenarioState().equals("Scenario paused"));
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         TableView<RetryRow> table = robot.lookup("#retries-table").queryTableView();
 
+        // Attempts on the wire when Pause came finish; their retries join the queue and stay.
         waitUntil(() -> anyRow(table, r -> r.lastReply().startsWith("432 4.3.2") && r.attempt() >= 2));
         assertThat(selectedTab()).isEqualTo("tab-retries");
     }
 
     @Test
     @Order(3)
-    void sentItemsFillAndASearchNarrowsThem() {
+    void resumedSentItemsFillAndASearchNarrowsThem() {
+        setSpeed(60.0);
+        robot.clickOn("#scenario-pause");
+        waitUntil(() -> scenarioState().equals("Scenario finished"));
         robot.clickOn("Sent Items");
         TableView<SentItemRow> table = robot.lookup("#sent-items-table").queryTableView();
         waitUntil(() -> table.getItems().stream().map(SentItemRow::subject).distinct().count() >= 3);
+        assertThat(fx(() -> shownCells(table, "Accepted"))).isNotEmpty()
+                .allSatisfy(c -> assertThat(((Text) c.lookup(".text")).getText()).isEqualTo(c.getText()));
 
         robot.clickOn("#sent-items-search").write("mfp-03").type(KeyCode.ENTER);
 
@@ -95,31 +118,73 @@ class ConsoleAppGuiTest {
     @Order(4)
     void openingAMessageShowsItsEnvelopeAndSource() {
         TableView<SentItemRow> table = robot.lookup("#sent-items-table").queryTableView();
-        javafx.scene.control.TableCell<?, ?> subject = robot.lookup("#sent-items-table .table-cell")
-                .queryAllAs(javafx.scene.control.TableCell.class).stream()
-                .filter(c -> c.isVisible() && c.getText() != null && c.getText().contains("mfp-03"))
-                .findFirst().orElseThrow();
-        robot.clickOn(subject);
+        SentItemRow message = fx(() -> table.getItems().get(0));
+        // The rows on screen, not leftovers from before the search: a cell found by its text
+        // before the table had laid out the new page was an empty row by the time it was clicked.
+        waitUntil(() -> fx(() -> shownRow(table, message) != null));
+        robot.clickOn(fx(() -> shownRow(table, message)));
 
-        waitUntil(() -> robot.lookup("#message-detail").tryQuery().map(n -> n.getScene() != null).orElse(false));
-        assertThat(robot.lookup("#message-summary .label").queryAllAs(javafx.scene.control.Label.class))
-                .extracting(javafx.scene.control.Label::getText)
-                .contains("Envelope recipients (RCPT TO)", table.getItems().get(0).envelopeTo().get(0));
+        waitUntil(() -> message.equals(fx(() -> table.getSelectionModel().getSelectedItem())));
+        waitUntil(() -> fx(() -> robot.lookup("#message-summary .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList()).containsAll(
+                        List.of("Envelope recipients (RCPT TO)", message.envelopeTo().get(0))));
         robot.clickOn("Raw source");
-        assertThat(robot.lookup(".text-area").queryAllAs(javafx.scene.control.TextArea.class))
-                .anyMatch(a -> a.getText().contains("Subject: Scanned document from mfp-03"));
+        waitUntil(() -> fx(() -> robot.lookup("#message-detail .text-area").queryAllAs(TextArea.class).stream()
+                .anyMatch(a -> a.getText().contains("Subject: Scanned document from mfp-03"))));
+    }
+
+    private static void setSpeed(double speed) {
+        ComboBox<Double> box = robot.lookup("#speed").queryComboBox();
+        robot.interact(() -> box.setValue(speed));
+    }
+
+    private static String scenarioState() {
+        return fx(() -> robot.lookup("#scenario-state").queryAs(Label.class).getText());
     }
 
     private static String selectedTab() {
         TabPane tabs = robot.lookup("#panels").query();
-        return tabs.getSelectionModel().getSelectedItem().getId();
+        return fx(() -> tabs.getSelectionModel().getSelectedItem().getId());
+    }
+
+    /** The table row on screen showing {@code item}, or null while the table has not laid it out. */
+    private static TableRow<?> shownRow(TableView<?> table, Object item) {
+        return table.lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof TableRow<?> r && item.equals(r.getItem()) && !r.isEmpty() && shown(r))
+                .map(n -> (TableRow<?>) n).findFirst().orElse(null);
+    }
+
+    private static List<TableCell<?, ?>> shownCells(TableView<?> table, String columnId) {
+        return table.lookupAll(".table-cell").stream()
+                .filter(n -> n instanceof TableCell<?, ?> c && c.getTableColumn() != null
+                        && columnId.equals(c.getTableColumn().getId()) && !c.isEmpty() && shown(c))
+                .<TableCell<?, ?>>map(n -> (TableCell<?, ?>) n).toList();
+    }
+
+    /** Visible itself and every parent: cells kept for reuse or measuring sit in hidden parents. */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
     }
 
     private static <T> boolean anyRow(TableView<T> table, Predicate<T> p) {
-        return table.getItems().stream().anyMatch(p);
+        return fx(() -> table.getItems().stream().anyMatch(p));
     }
 
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
+    /** Reads the scene on the FX thread, after the events queued so far. */
+    private static <T> T fx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("could not read the console's state", e);
+        }
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {

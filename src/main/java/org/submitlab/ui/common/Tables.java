@@ -18,6 +18,9 @@ import javafx.util.Duration;
  */
 public final class Tables {
 
+    /** A cell's left and right padding and a little air, beside its text. */
+    private static final double CELL_PADDING = 16;
+
     private Tables() {
     }
 
@@ -38,6 +41,23 @@ public final class Tables {
         TableColumn<S, T> c = column(title, width, s -> null);
         c.setCellValueFactory(cell -> value.apply(cell.getValue()));
         return c;
+    }
+
+    /**
+     * Keeps {@code column} at least as wide as {@code sample} set in the header's font, so a
+     * constrained resize policy never cuts that text; follows font changes (presentation mode).
+     */
+    public static <S, T> TableColumn<S, T> fitText(TableColumn<S, T> column, String sample) {
+        if (column.getGraphic() instanceof Label header) {
+            Runnable fit = () -> {
+                javafx.scene.text.Text t = new javafx.scene.text.Text(sample);
+                t.setFont(header.getFont());
+                column.setMinWidth(Math.ceil(t.getLayoutBounds().getWidth()) + CELL_PADDING);
+            };
+            header.fontProperty().addListener((o, a, b) -> fit.run());
+            fit.run();
+        }
+        return column;
     }
 
     public static <S, T> TableColumn<S, T> withHelp(TableColumn<S, T> column, String help) {

@@ -21,6 +21,8 @@ import org.submitlab.ui.common.Tables;
 /** One message: summary with envelope beside header recipients, headers, bodies, attachments, raw source. */
 public final class MessageDetailView {
 
+    private static final String EMPTY_TEXT = "Select a message to see its envelope, headers, body and raw source.";
+
     private final ZoneId zone;
     private final TabPane tabs = new TabPane();
     private final GridPane summary = new GridPane();
@@ -29,7 +31,7 @@ public final class MessageDetailView {
     private final TextArea html = area();
     private final ListView<MessageDetails.Attachment> attachments = new ListView<>();
     private final TextArea raw = area();
-    private final Label empty = Tables.emptyState("Select a message to see its envelope, headers, body and raw source.");
+    private final Label empty = Tables.emptyState(EMPTY_TEXT);
     private final StackPane root = new StackPane();
 
     public MessageDetailView(ZoneId zone) {
@@ -84,6 +86,7 @@ public final class MessageDetailView {
     }
 
     public void clear() {
+        empty.setText(EMPTY_TEXT);
         root.getChildren().setAll(empty);
     }
 

@@ -71,13 +71,16 @@ public final class SentItemsPanel implements EventPump.Listener {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(empty);
         empty.setText(pager.emptyText());
-        var time = Tables.column("Accepted", 130, (SentItemRow r) -> Formats.shortDateTime(r.time(), ui.zone()));
+        // The table gets about 700 px of a 1280-1360 px window: the widths add up to that, and the
+        // time keeps its full width when the constrained policy shrinks the others.
+        var time = Tables.fitText(Tables.column("Accepted", 125, (SentItemRow r) -> Formats.shortDateTime(r.time(), ui.zone())),
+                "Mmm 30 23:59:59");
         table.getColumns().setAll(List.of(time,
-                Tables.column("Mailbox", 190, SentItemRow::mailbox),
-                Tables.withHelp(Tables.column("Envelope to", 230, SentItemRow::recipientsText),
+                Tables.column("Mailbox", 150, SentItemRow::mailbox),
+                Tables.withHelp(Tables.column("Envelope to", 170, SentItemRow::recipientsText),
                         "RCPT TO: the addresses the message is delivered to."),
-                Tables.column("Subject", 260, SentItemRow::subject),
-                Tables.column("Size", 80, r -> Formats.bytes(r.size()))));
+                Tables.column("Subject", 200, SentItemRow::subject),
+                Tables.fitText(Tables.column("Size", 65, r -> Formats.bytes(r.size())), "999.9 KB")));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> open(row));
 
         mailbox.setId("sent-items-mailbox");

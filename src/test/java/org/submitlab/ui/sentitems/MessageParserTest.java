@@ -71,6 +71,35 @@ class MessageParserTest {
     }
 
     @Test
+    void aScansRawSourceIsCutForDisplayButTheAttachmentIsWhole() {
+        byte[] pdf = new byte[300_000];
+        java.util.Arrays.fill(pdf, (byte) 'x');
+        String message = String.join("\r\n",
+                "Subject: Scanned document from mfp-03",
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/mixed; boundary=b",
+                "",
+                "--b",
+                "Content-Type: text/plain",
+                "",
+                "scan attached",
+                "--b",
+                "Content-Type: application/pdf; name=scan.pdf",
+                "Content-Disposition: attachment; filename=scan.pdf",
+                "Content-Transfer-Encoding: base64",
+                "",
+                java.util.Base64.getMimeEncoder().encodeToString(pdf),
+                "--b--",
+                "");
+
+        MessageDetails d = MessageParser.parse(message.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(d.rawTruncated()).isTrue();
+        assertThat(d.raw()).startsWith("Subject: Scanned document from mfp-03").hasSize(MessageParser.RAW_DISPLAY_LIMIT);
+        assertThat(d.attachments()).singleElement().satisfies(a -> assertThat(a.size()).isEqualTo(300_000));
+    }
+
+    @Test
     void exportFileNameIsSafeAndUnique() {
         SentItemRow row = new SentItemRow(42, "m@x.test", Instant.EPOCH, "m@x.test", List.of("a@b.test"),
                 "Invoice 1/2: \"final\"", 10, "s", "127.0.0.1");
