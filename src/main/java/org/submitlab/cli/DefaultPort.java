@@ -7,22 +7,29 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** Chooses the port when none is given: 587, the submission port, where it can be bound, else 2587. */
-final class DefaultPort {
+public final class DefaultPort {
 
-    static final int SUBMISSION = 587;
-    static final int FALLBACK = 2587;
+    public static final int SUBMISSION = 587;
+    public static final int FALLBACK = 2587;
 
     private DefaultPort() {
     }
 
+    /** 587 where it can be bound on {@code bind}, else 2587. */
+    public static int choose(InetAddress bind) {
+        return canBind(bind, SUBMISSION) ? SUBMISSION : FALLBACK;
+    }
+
+    /** As {@link #choose(InetAddress)}, saying on {@code err} which port and why. */
     static int choose(InetAddress bind, PrintWriter err) {
-        if (canBind(bind, SUBMISSION)) {
+        int port = choose(bind);
+        if (port == SUBMISSION) {
             err.println("using port " + SUBMISSION + ", the submission port");
-            return SUBMISSION;
+        } else {
+            err.println("port " + SUBMISSION + " is not available here (in use, or it needs administrator rights): using "
+                    + FALLBACK + "; give --port N to choose another");
         }
-        err.println("port " + SUBMISSION + " is not available here (in use, or it needs administrator rights): using "
-                + FALLBACK + "; give --port N to choose another");
-        return FALLBACK;
+        return port;
     }
 
     private static boolean canBind(InetAddress bind, int port) {

@@ -8,7 +8,7 @@ public final class ConnectionHint {
     private ConnectionHint() {
     }
 
-    /** "127.0.0.1:2525, STARTTLS, AUTH LOGIN, user printer@contoso.test". */
+    /** "127.0.0.1:587, STARTTLS, AUTH LOGIN, user printer@contoso.test". */
     public static String text(String host, int port, Profile profile, String user) {
         String auth = profile.basicAuthAllowed() ? "AUTH LOGIN" : "AUTH XOAUTH2 (basic auth is off)";
         return host + ":" + port + ", STARTTLS, " + auth + (user == null || user.isBlank() ? "" : ", user " + user);

@@ -1,8 +1,10 @@
 package org.submitlab.ui;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.submitlab.cli.DataFolders;
+import org.submitlab.cli.DefaultPort;
 
 /**
  * How the console starts.
@@ -14,13 +16,15 @@ import org.submitlab.cli.DataFolders;
  */
 public record ConsoleOptions(Path dataDir, int port, boolean startServer, boolean fallbackToAnyPort) {
 
-    public static final int DEFAULT_PORT = 2525;
-
-    /** From system properties submitlab.data and submitlab.port, else the user's data folder and port 2525. */
+    /**
+     * From system properties submitlab.data and submitlab.port, else the user's data folder and the
+     * same port {@code serve} picks: 587 where it can be bound, else 2587.
+     */
     public static ConsoleOptions fromSystemProperties() {
         Path data = Optional.ofNullable(System.getProperty("submitlab.data")).filter(s -> !s.isBlank())
                 .map(Path::of).orElseGet(DataFolders::defaultFolder);
-        int port = Integer.getInteger("submitlab.port", DEFAULT_PORT);
+        Integer given = Integer.getInteger("submitlab.port");
+        int port = given != null ? given : DefaultPort.choose(InetAddress.getLoopbackAddress());
         return new ConsoleOptions(data, port, true, true);
     }
 

@@ -223,7 +223,7 @@ public final class ConsoleWindow {
         speed.setTooltip(Tables.tooltip("How fast simulated time runs: 60\u00d7 makes a minute pass every second. "
                 + "Every window, lockout and retry reads this one clock."));
         speed.setOnAction(e -> {
-            if (speed.getValue() != null) {
+            if (!busy && speed.getValue() != null) {
                 lab.clock().setSpeed(speed.getValue());
             }
         });
@@ -420,8 +420,8 @@ public final class ConsoleWindow {
             }
             busy = true;
             scenarioPicker.setValue(label);
+            // Only suggested: the clock keeps its pace (real devices may be connected) until Start.
             speed.setValue(nearestSpeed(s.speed()));
-            lab.clock().setSpeed(speed.getValue());
             busy = false;
             statusBar.setMessage(s.name() + ": " + s.description());
             updateControls();
@@ -443,6 +443,7 @@ public final class ConsoleWindow {
             return;
         }
         Scenario s = draft.scenario();
+        lab.clock().setSpeed(speed.getValue());
         background("Starting " + s.name() + "\u2026", () -> lab.startScenario(s), a -> {
             statusBar.setMessage(s.name() + " running against " + a.host() + ":" + a.port());
             runningState = Optional.of("running");
