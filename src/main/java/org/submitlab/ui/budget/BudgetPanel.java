@@ -6,7 +6,6 @@ import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -14,7 +13,6 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -25,6 +23,7 @@ import javafx.scene.layout.VBox;
 import org.submitlab.ui.common.EventPump;
 import org.submitlab.ui.common.Formats;
 import org.submitlab.ui.common.LimitHelp;
+import org.submitlab.ui.common.PanelLayout;
 import org.submitlab.ui.common.Tables;
 import org.submitlab.ui.common.UiContext;
 
@@ -89,16 +88,9 @@ public final class BudgetPanel implements EventPump.Listener {
         VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
         chartBox.setPadding(new Insets(6, 0, 0, 0));
 
-        SplitPane split = new SplitPane(table, chartBox);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.45);
-        Label help = new Label("Recipients (To + Cc + Bcc of the envelope) per mailbox in a sliding 24-hour window. "
-                + "Blocked mailboxes are highlighted. Select a mailbox to chart its window.");
-        help.getStyleClass().add("panel-help");
-        help.setWrapText(true);
-        root.setTop(help);
-        root.setCenter(split);
-        root.setPadding(new Insets(8));
+        PanelLayout.fill(root, PanelLayout.help("Recipients (To + Cc + Bcc of the envelope) per mailbox in a sliding "
+                + "24-hour window. Blocked mailboxes are highlighted. Select a mailbox to chart its window."),
+                PanelLayout.stacked(table, chartBox, 0.45));
     }
 
     public Node node() {

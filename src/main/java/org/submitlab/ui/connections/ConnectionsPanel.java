@@ -5,14 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -23,6 +21,7 @@ import org.submitlab.ui.common.EventPump;
 import org.submitlab.ui.common.Formats;
 import org.submitlab.ui.common.LimitHelp;
 import org.submitlab.ui.common.MinuteSeries;
+import org.submitlab.ui.common.PanelLayout;
 import org.submitlab.ui.common.Tables;
 import org.submitlab.ui.common.UiContext;
 
@@ -90,16 +89,9 @@ public final class ConnectionsPanel implements EventPump.Listener {
         chartBox.setPadding(new Insets(6, 0, 0, 0));
         VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
 
-        SplitPane split = new SplitPane(table, chartBox);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.5);
-        Label help = new Label("Each mailbox may have " + 3 + " submissions in flight at once; the next is refused "
-                + "with 432 4.3.2 at the end of DATA. Select a mailbox to chart it alone.");
-        help.getStyleClass().add("panel-help");
-        help.setWrapText(true);
-        root.setTop(help);
-        root.setCenter(split);
-        root.setPadding(new Insets(8));
+        PanelLayout.fill(root, PanelLayout.help("Each mailbox may have a few submissions in flight at once (Exchange: 3); "
+                + "the next is refused with 432 4.3.2 at the end of DATA. Select a mailbox to chart it alone."),
+                PanelLayout.stacked(table, chartBox, 0.5));
     }
 
     public Node node() {

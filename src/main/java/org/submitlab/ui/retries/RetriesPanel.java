@@ -4,10 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -18,6 +16,7 @@ import javafx.scene.layout.Priority;
 import org.controlsfx.control.textfield.TextFields;
 import org.submitlab.ui.common.EventPump;
 import org.submitlab.ui.common.ReplyExplainer;
+import org.submitlab.ui.common.PanelLayout;
 import org.submitlab.ui.common.Tables;
 import org.submitlab.ui.common.UiContext;
 
@@ -72,12 +71,7 @@ public final class RetriesPanel implements EventPump.Listener {
         explanation.setWrapText(true);
         explanation.setText("Select a retry to see what its last reply means.");
         explanation.getStyleClass().add("explanation");
-        SplitPane split = new SplitPane(table, explanation);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.72);
-        root.setTop(top);
-        root.setCenter(split);
-        root.setPadding(new Insets(8));
+        PanelLayout.fill(root, top, PanelLayout.stacked(table, explanation, 0.72));
     }
 
     public Node node() {

@@ -21,6 +21,7 @@ import org.submitlab.events.LabEvent;
 import org.submitlab.ui.common.EventPump;
 import org.submitlab.ui.common.Formats;
 import org.submitlab.ui.common.ReplyExplainer;
+import org.submitlab.ui.common.PanelLayout;
 import org.submitlab.ui.common.Tables;
 import org.submitlab.ui.common.UiContext;
 
@@ -89,9 +90,7 @@ public final class SessionLogPanel implements EventPump.Listener {
         VBox.setVgrow(transcript, javafx.scene.layout.Priority.ALWAYS);
         SplitPane split = new SplitPane(table, right);
         split.setDividerPositions(0.6);
-        root.setTop(filters);
-        root.setCenter(split);
-        root.setPadding(new Insets(8));
+        PanelLayout.fill(root, filters, split);
     }
 
     public Node node() {
