@@ -61,13 +61,25 @@ public final class DeliveryRepository {
         });
     }
 
-    static void insert(WriteSession s, long messageId, SentItemDraft d) throws SQLException {
-        for (String recipient : d.deliverTo()) {
-            PreparedStatement ps = s.prepare(INSERT);
-            ps.setLong(1, messageId);
-            ps.setString(2, recipient.trim().toLowerCase(Locale.ROOT));
-            Sql.setTime(ps, 3, d.deliverAt());
-            ps.executeUpdate();
+    /** A message's delivery rows, computed on the caller's thread: the writer thread is the bottleneck. */
+    record NewDeliveries(List<String> recipients, long deliverAt) {
+
+        static NewDeliveries of(SentItemDraft d) {
+            List<String> recipients = new ArrayList<>(d.deliverTo().size());
+            for (String recipient : d.deliverTo()) {
+                recipients.add(recipient.trim().toLowerCase(Locale.ROOT));
+            }
+            return new NewDeliveries(recipients, recipients.isEmpty() ? 0 : d.deliverAt().toEpochMilli());
+        }
+
+        void insert(WriteSession s, long messageId) throws SQLException {
+            for (String recipient : recipients) {
+                PreparedStatement ps = s.prepare(INSERT);
+                ps.setLong(1, messageId);
+                ps.setString(2, recipient);
+                ps.setLong(3, deliverAt);
+                ps.executeUpdate();
+            }
         }
     }
 

@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteErrorCode;
 
 /**
  * The schema and its migrations. The version lives in {@code PRAGMA user_version}; the file is marked
@@ -20,6 +22,7 @@ final class Schema {
     /** "SbLb": marks a SubmitLab database. */
     static final int APPLICATION_ID = 0x53624C62;
 
+    private static final long WAL_SWITCH_RETRY_MILLIS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
 
     /** MIGRATIONS.get(n) takes the schema from version n to n + 1. Append only; never edit a shipped one. */
@@ -104,16 +107,26 @@ final class Schema {
           stored_message INTEGER)""",
         "CREATE INDEX submissions_accepted_by_time ON submissions(time) WHERE accepted = 1",
         "CREATE INDEX submissions_by_time ON submissions(time)",
-        "CREATE INDEX submissions_by_mailbox ON submissions(mailbox, time)"));
+        "CREATE INDEX submissions_by_mailbox ON submissions(mailbox, time)"),
+        // Version 2: every index costs the writer an insert per row and a dirty page per commit. No query
+        // looks deliveries up by message, and acceptedSince (once, at start) reads submissions_by_time.
+        List.of(
+        "DROP INDEX deliveries_by_message",
+        "DROP INDEX submissions_accepted_by_time"));
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
 
     private Schema() {
     }
 
+    /** The statements that take the schema from {@code version} to {@code version + 1} (tests build old files). */
+    static List<String> migration(int version) {
+        return MIGRATIONS.get(version);
+    }
+
     /** Checks the file is ours (or empty), switches it to WAL and brings the schema up to date. */
     static void prepare(Connection c, Path file) throws SQLException {
-        int version = checkOwnership(c, file);
+        int version = checkOwnershipInOneSnapshot(c, file);
         enableWal(c, file);
         if (version == CURRENT_VERSION) {
             return;
@@ -134,6 +147,22 @@ final class Schema {
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(s);
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * {@link #checkOwnership} in one read transaction: its pragmas and table list must come from the same
+     * snapshot, or another process committing the first migration in between makes a fresh file look like
+     * another program's database.
+     */
+    private static int checkOwnershipInOneSnapshot(Connection c, Path file) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("BEGIN");
+            try {
+                return checkOwnership(c, file);
+            } finally {
+                rollbackQuietly(s);
             }
         }
     }
@@ -161,11 +190,34 @@ final class Schema {
         try (Statement s = c.createStatement()) {
             String mode = queryString(s, "PRAGMA journal_mode");
             if (!"wal".equalsIgnoreCase(mode)) {
-                mode = queryString(s, "PRAGMA journal_mode = WAL");
+                mode = switchToWal(s);
             }
             if (!"wal".equalsIgnoreCase(mode)) {
                 LOG.warn("{} could not be switched to write-ahead logging (journal mode is {}); "
                         + "readers may wait for the writer", file, mode);
+            }
+        }
+    }
+
+    /**
+     * Switching needs the file to itself, and SQLite answers SQLITE_BUSY at once (without its busy handler)
+     * while another connection, e.g. a second process opening the same fresh folder, reads it: retry.
+     */
+    private static String switchToWal(Statement s) throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Database.BUSY_TIMEOUT_MILLIS);
+        while (true) {
+            try {
+                return queryString(s, "PRAGMA journal_mode = WAL");
+            } catch (SQLException e) {
+                if ((e.getErrorCode() & 0xFF) != SQLiteErrorCode.SQLITE_BUSY.code || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(WAL_SWITCH_RETRY_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
     }

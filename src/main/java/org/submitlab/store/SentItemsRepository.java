@@ -24,7 +24,8 @@ public final class SentItemsRepository {
     private static final String INSERT_MESSAGE = """
             INSERT INTO messages (mailbox, time, envelope_from, envelope_to, authenticated_as, client_address, tls,
               session_id, size, subject, message_id, from_header, in_sent_items)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            RETURNING id""";
     private static final String INSERT_RAW = "INSERT INTO message_raw (message_id, raw) VALUES (?, ?)";
 
     private final Database db;
@@ -137,29 +138,44 @@ public final class SentItemsRepository {
         });
     }
 
-    /** Inserts the message and its raw MIME on the writer; returns its id. */
-    static long insert(WriteSession s, SentItemDraft d) throws SQLException {
-        PreparedStatement ps = s.prepare(INSERT_MESSAGE);
-        ps.setString(1, d.mailbox().trim().toLowerCase(Locale.ROOT));
-        Sql.setTime(ps, 2, d.time());
-        ps.setString(3, d.envelopeFrom());
-        ps.setString(4, Json.strings(d.envelopeTo()));
-        ps.setString(5, d.authenticatedAs());
-        ps.setString(6, d.clientAddress());
-        Sql.setBoolean(ps, 7, d.tls());
-        ps.setString(8, d.sessionId());
-        ps.setLong(9, d.size());
-        ps.setString(10, d.subject());
-        ps.setString(11, d.messageId());
-        ps.setString(12, d.fromHeader());
-        Sql.setBoolean(ps, 13, d.inSentItems());
-        ps.executeUpdate();
-        long id = s.lastInsertId();
-        PreparedStatement raw = s.prepare(INSERT_RAW);
-        raw.setLong(1, id);
-        raw.setBytes(2, d.raw());
-        raw.executeUpdate();
-        return id;
+    /** The message's column values, computed on the caller's thread: the writer thread is the bottleneck. */
+    record NewMessage(String mailbox, long time, String envelopeFrom, String envelopeTo, String authenticatedAs,
+            String clientAddress, boolean tls, String sessionId, byte[] raw, String subject, String messageId,
+            String fromHeader, boolean inSentItems) {
+
+        static NewMessage of(SentItemDraft d) {
+            return new NewMessage(d.mailbox().trim().toLowerCase(Locale.ROOT), d.time().toEpochMilli(),
+                    d.envelopeFrom(), Json.strings(d.envelopeTo()), d.authenticatedAs(), d.clientAddress(), d.tls(),
+                    d.sessionId(), d.raw(), d.subject(), d.messageId(), d.fromHeader(), d.inSentItems());
+        }
+
+        /** Inserts the message and its raw MIME on the writer; returns its id. */
+        long insert(WriteSession s) throws SQLException {
+            PreparedStatement ps = s.prepare(INSERT_MESSAGE);
+            ps.setString(1, mailbox);
+            ps.setLong(2, time);
+            ps.setString(3, envelopeFrom);
+            ps.setString(4, envelopeTo);
+            ps.setString(5, authenticatedAs);
+            ps.setString(6, clientAddress);
+            ps.setInt(7, tls ? 1 : 0);
+            ps.setString(8, sessionId);
+            ps.setLong(9, raw.length);
+            ps.setString(10, subject);
+            ps.setString(11, messageId);
+            ps.setString(12, fromHeader);
+            ps.setInt(13, inSentItems ? 1 : 0);
+            long id;
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+            PreparedStatement rawInsert = s.prepare(INSERT_RAW);
+            rawInsert.setLong(1, id);
+            rawInsert.setBytes(2, raw);
+            rawInsert.executeUpdate();
+            return id;
+        }
     }
 
     private static SentItem sentItem(ResultSet rs) throws SQLException {

@@ -57,7 +57,7 @@ public final class Store implements AutoCloseable {
             throw new StoreException(file + " is a folder, not a SubmitLab database");
         }
         Store store = new Store(dir, Database.open(file));
-        LOG.info("Opened {} (schema version {})", file, Schema.CURRENT_VERSION);
+        LOG.debug("Opened {} (schema version {})", file, Schema.CURRENT_VERSION);
         return store;
     }
 
@@ -102,10 +102,13 @@ public final class Store implements AutoCloseable {
         if (!record.accepted()) {
             throw new IllegalArgumentException("commitAccepted needs an accepted submission record; use recordAsync");
         }
+        SentItemsRepository.NewMessage message = SentItemsRepository.NewMessage.of(draft);
+        DeliveryRepository.NewDeliveries deliveries = DeliveryRepository.NewDeliveries.of(draft);
+        SubmissionLog.NewRecord entry = SubmissionLog.NewRecord.of(record);
         return db.writeAsync("store the message from " + draft.mailbox(), s -> {
-            long id = SentItemsRepository.insert(s, draft);
-            DeliveryRepository.insert(s, id, draft);
-            SubmissionLog.insert(s, record, id);
+            long id = message.insert(s);
+            deliveries.insert(s, id);
+            entry.insert(s, id);
             return id;
         });
     }
@@ -116,8 +119,9 @@ public final class Store implements AutoCloseable {
      */
     public void recordAsync(SubmissionRecord record) {
         Objects.requireNonNull(record, "record");
+        SubmissionLog.NewRecord entry = SubmissionLog.NewRecord.of(record);
         db.writeAsync("record a submission attempt", s -> {
-            SubmissionLog.insert(s, record, null);
+            entry.insert(s, null);
             return null;
         }).whenComplete((ignored, failure) -> {
             if (failure != null) {

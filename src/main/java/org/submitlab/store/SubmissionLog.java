@@ -18,6 +18,9 @@ public final class SubmissionLog {
             INSERT INTO submissions (time, session_id, mailbox, client_address, envelope_from, envelope_to,
               recipients, size, accepted, reply, message_id, deliver_at, stored_message)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    /** Reads submissions_by_time (schema version 2 dropped the partial index on accepted rows). */
+    static final String ACCEPTED_SINCE = "SELECT mailbox, time, recipients FROM submissions"
+            + " WHERE accepted = 1 AND time >= ? AND mailbox IS NOT NULL ORDER BY time, id";
     private static final String COLUMNS = "time, session_id, mailbox, client_address, envelope_from, envelope_to, "
             + "size, accepted, reply, message_id, deliver_at";
 
@@ -32,8 +35,7 @@ public final class SubmissionLog {
         Objects.requireNonNull(since, "since");
         return db.read("read accepted submissions", c -> {
             List<RecipientUse> uses = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT mailbox, time, recipients FROM submissions"
-                    + " WHERE accepted = 1 AND time >= ? AND mailbox IS NOT NULL ORDER BY time, id")) {
+            try (PreparedStatement ps = c.prepareStatement(ACCEPTED_SINCE)) {
                 Sql.setTime(ps, 1, since);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -89,23 +91,36 @@ public final class SubmissionLog {
         });
     }
 
-    /** Inserts on the writer; {@code storedMessage} links an accepted attempt to its message row. */
-    static void insert(WriteSession s, SubmissionRecord r, Long storedMessage) throws SQLException {
-        PreparedStatement ps = s.prepare(INSERT);
-        Sql.setTime(ps, 1, r.time());
-        ps.setString(2, r.sessionId());
-        ps.setString(3, r.mailbox() == null ? null : r.mailbox().trim().toLowerCase(Locale.ROOT));
-        ps.setString(4, r.clientAddress());
-        ps.setString(5, r.envelopeFrom());
-        ps.setString(6, Json.strings(r.envelopeTo()));
-        ps.setInt(7, r.envelopeTo().size());
-        ps.setLong(8, r.size());
-        Sql.setBoolean(ps, 9, r.accepted());
-        ps.setString(10, r.reply());
-        ps.setString(11, r.messageId());
-        Sql.setTime(ps, 12, r.deliverAt());
-        Sql.setLong(ps, 13, storedMessage);
-        ps.executeUpdate();
+    /** The record's column values, computed on the caller's thread: the writer thread is the bottleneck. */
+    record NewRecord(long time, String sessionId, String mailbox, String clientAddress, String envelopeFrom,
+            String envelopeTo, int recipients, long size, boolean accepted, String reply, String messageId,
+            Long deliverAt) {
+
+        static NewRecord of(SubmissionRecord r) {
+            return new NewRecord(r.time().toEpochMilli(), r.sessionId(),
+                    r.mailbox() == null ? null : r.mailbox().trim().toLowerCase(Locale.ROOT), r.clientAddress(),
+                    r.envelopeFrom(), Json.strings(r.envelopeTo()), r.envelopeTo().size(), r.size(), r.accepted(),
+                    r.reply(), r.messageId(), r.deliverAt() == null ? null : r.deliverAt().toEpochMilli());
+        }
+
+        /** Inserts on the writer; {@code storedMessage} links an accepted attempt to its message row. */
+        void insert(WriteSession s, Long storedMessage) throws SQLException {
+            PreparedStatement ps = s.prepare(INSERT);
+            ps.setLong(1, time);
+            ps.setString(2, sessionId);
+            ps.setString(3, mailbox);
+            ps.setString(4, clientAddress);
+            ps.setString(5, envelopeFrom);
+            ps.setString(6, envelopeTo);
+            ps.setInt(7, recipients);
+            ps.setLong(8, size);
+            ps.setInt(9, accepted ? 1 : 0);
+            ps.setString(10, reply);
+            ps.setString(11, messageId);
+            Sql.setLong(ps, 12, deliverAt);
+            Sql.setLong(ps, 13, storedMessage);
+            ps.executeUpdate();
+        }
     }
 
     private static SubmissionRecord record(ResultSet rs) throws SQLException {

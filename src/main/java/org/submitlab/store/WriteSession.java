@@ -2,7 +2,6 @@ package org.submitlab.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,13 +30,6 @@ final class WriteSession implements AutoCloseable {
 
     void execute(String sql) throws SQLException {
         prepare(sql).execute();
-    }
-
-    long lastInsertId() throws SQLException {
-        try (ResultSet rs = prepare("SELECT last_insert_rowid()").executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     @Override

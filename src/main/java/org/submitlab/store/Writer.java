@@ -15,10 +15,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The single writer: one daemon thread owns the write connection. It takes everything pending (up to
- * {@link #MAX_BATCH}), runs each task in its own savepoint inside ONE transaction, commits (an fsync of the
- * WAL), and only then completes the waiting futures. A task that fails is rolled back to its savepoint and
- * its future fails; the rest of the batch still commits. If the commit itself fails, every future of the
- * batch fails. The thread keeps running either way.
+ * {@link #MAX_BATCH}), runs the tasks inside ONE transaction, commits (an fsync of the WAL), and only then
+ * completes the waiting futures. A task that fails makes the writer roll back and run the batch again in
+ * parts (see {@link #runBatch}), so only that task's future fails and the rest of the batch still commits.
+ * If the commit itself fails, every future of the batch fails (a failed commit is not retried: it may have
+ * reached the disk). The thread keeps running either way. Tasks must therefore only write to the database
+ * through the session: they may run more than once.
  */
 final class Writer {
 
@@ -147,9 +149,14 @@ final class Writer {
         LOG.debug("The store writer for {} stopped after {} transactions", file, transactions.get());
     }
 
+    /**
+     * Runs {@code batch} in one transaction without savepoints (a savepoint per task costs a statement
+     * journal per task). If a task fails, the whole transaction is rolled back and the batch is split: the
+     * tasks before the failing one (which just ran fine together) run again in one transaction, the failing
+     * task runs again alone, and the tasks after it run as a new batch. A task that fails on its own fails
+     * only its own future; every other task still commits, in queue order.
+     */
     private void runBatch(List<Pending<?>> batch) {
-        List<Object> results = new ArrayList<>(batch.size());
-        List<Throwable> failures = new ArrayList<>(batch.size());
         transactions.incrementAndGet();
         try {
             session.execute("BEGIN IMMEDIATE");
@@ -157,28 +164,23 @@ final class Writer {
             failAll(batch, "start a transaction", e);
             return;
         }
-        for (Pending<?> p : batch) {
+        Object[] results = new Object[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            Pending<?> p = batch.get(i);
             writes.incrementAndGet();
-            Object result = null;
-            Throwable failure = null;
             try {
-                session.execute("SAVEPOINT task");
-                try {
-                    result = p.task().run(session);
-                    session.execute("RELEASE task");
-                } catch (SQLException | RuntimeException e) {
-                    failure = e;
-                    session.execute("ROLLBACK TO task");
-                    session.execute("RELEASE task");
-                }
+                results[i] = p.task().run(session);
             } catch (SQLException | RuntimeException e) {
-                // The savepoint itself failed: the transaction is in an unknown state, give up on the batch.
                 rollback();
-                failAll(batch, "run '" + p.what() + "'", e);
+                if (batch.size() == 1) {
+                    p.fail(failed(p.what(), e));
+                } else {
+                    LOG.debug("'{}' failed in a batch of {} writes to {}; running the batch again in parts",
+                            p.what(), batch.size(), file, e);
+                    runParts(batch, i);
+                }
                 return;
             }
-            results.add(result);
-            failures.add(failure);
         }
         try {
             session.execute("COMMIT");
@@ -188,13 +190,18 @@ final class Writer {
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
-            Pending<?> p = batch.get(i);
-            Throwable failure = failures.get(i);
-            if (failure == null) {
-                p.succeed(results.get(i));
-            } else {
-                p.fail(failed(p.what(), failure));
-            }
+            batch.get(i).succeed(results[i]);
+        }
+    }
+
+    /** Each part is shorter than the batch, so the splitting ends (at worst with one task per transaction). */
+    private void runParts(List<Pending<?>> batch, int failed) {
+        if (failed > 0) {
+            runBatch(batch.subList(0, failed));
+        }
+        runBatch(batch.subList(failed, failed + 1));
+        if (failed + 1 < batch.size()) {
+            runBatch(batch.subList(failed + 1, batch.size()));
         }
     }
 

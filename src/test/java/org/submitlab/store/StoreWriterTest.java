@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,6 +136,93 @@ class StoreWriterTest {
             assertThat(failing).isCompletedExceptionally();
             assertThat(store.submissions().recent(Optional.empty(), 10)).extracting(SubmissionRecord::reply)
                     .doesNotContain("half").hasSize(2);
+        }
+    }
+
+    @Test
+    void aWriteThatFailsOnlyInsideItsBatchRunsAgainAloneAndCommits() {
+        try (Store store = Store.open(dir)) {
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Object> blocker = store.write("block", s -> {
+                await(release);
+                return null;
+            });
+            AtomicInteger attempts = new AtomicInteger();
+            SentItemDraft first = Fixtures.draft("a@contoso.test", Fixtures.T0, "first", List.of("x@fabrikam.test"));
+            CompletableFuture<Long> a = store.commitAccepted(first, Fixtures.accepted(first));
+            CompletableFuture<Object> flaky = store.write("fail the first time", s -> {
+                s.execute("INSERT INTO submissions (time, envelope_to, recipients, size, accepted, reply)"
+                        + " VALUES (0, '[]', 0, 0, 0, 'flaky')");
+                if (attempts.incrementAndGet() == 1) {
+                    throw new SQLException("only once");
+                }
+                return "done";
+            });
+            release.countDown();
+            blocker.join();
+
+            assertThat(flaky.join()).isEqualTo("done");
+            assertThat(attempts).hasValue(2);
+            assertThat(a.join()).isPositive();
+            assertThat(store.submissions().recent(Optional.empty(), 10)).extracting(SubmissionRecord::reply)
+                    .containsExactlyInAnyOrder("flaky", "250 2.0.0 OK");
+        }
+    }
+
+    @Test
+    void severalFailingWritesInOneBatchFailAloneAndTheOthersCommitInQueueOrder() {
+        try (Store store = Store.open(dir)) {
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Object> blocker = store.write("block", s -> {
+                await(release);
+                return null;
+            });
+            List<CompletableFuture<Long>> good = new ArrayList<>();
+            List<CompletableFuture<Object>> bad = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                SentItemDraft d = Fixtures.draft("a@contoso.test", Fixtures.T0.plusSeconds(i), "m" + i,
+                        List.of("x@fabrikam.test"));
+                good.add(store.commitAccepted(d, Fixtures.accepted(d)));
+                if (i % 3 == 1) {
+                    String what = "broken write " + i;
+                    bad.add(store.write(what, s -> {
+                        s.execute("INSERT INTO submissions (time, envelope_to, recipients, size, accepted, reply)"
+                                + " VALUES (0, '[]', 0, 0, 0, 'half')");
+                        s.execute("INSERT INTO no_such_table VALUES (1)");
+                        return null;
+                    }));
+                }
+            }
+            long before = store.transactions();
+            release.countDown();
+            blocker.join();
+
+            List<Long> ids = good.stream().map(CompletableFuture::join).toList();
+            assertThat(ids).isSorted().doesNotHaveDuplicates();
+            for (int i = 0; i < bad.size(); i++) {
+                CompletableFuture<Object> f = bad.get(i);
+                assertThatThrownBy(f::join).cause().isInstanceOf(StoreException.class)
+                        .hasMessageContaining("broken write " + (3 * i + 1)).hasMessageContaining("no_such_table");
+            }
+            assertThat(store.sentItems().count(Optional.empty(), "")).isEqualTo(10);
+            assertThat(store.submissions().recent(Optional.empty(), 100)).extracting(SubmissionRecord::reply)
+                    .hasSize(10).doesNotContain("half");
+            // Split at each failure, not one transaction per write: fewer transactions than writes.
+            assertThat(store.transactions() - before).isLessThan(good.size() + bad.size());
+        }
+    }
+
+    @Test
+    void aFailingWriteAloneInItsBatchFailsAndLeavesNothingBehind() {
+        try (Store store = Store.open(dir)) {
+            CompletableFuture<Object> failing = store.write("lonely failure", s -> {
+                s.execute("INSERT INTO submissions (time, envelope_to, recipients, size, accepted, reply)"
+                        + " VALUES (0, '[]', 0, 0, 0, 'half')");
+                throw new IllegalStateException("broken");
+            });
+            assertThatThrownBy(failing::join).cause().isInstanceOf(StoreException.class)
+                    .hasMessageContaining("lonely failure").hasMessageContaining("broken");
+            assertThat(store.submissions().recent(Optional.empty(), 10)).isEmpty();
         }
     }
 
