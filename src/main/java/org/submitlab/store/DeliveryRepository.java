@@ -3,7 +3,6 @@ package org.submitlab.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,18 +45,6 @@ public final class DeliveryRepository {
                 }
             }
             return counts;
-        });
-    }
-
-    /** Copies due strictly after {@code instant} (delayed deliveries still waiting), by due time. */
-    public List<Delivery> dueAfter(Instant instant) {
-        Objects.requireNonNull(instant, "instant");
-        return db.read("list scheduled deliveries", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT message_id, recipient, deliver_at FROM deliveries"
-                    + " WHERE deliver_at > ? ORDER BY deliver_at, id")) {
-                Sql.setTime(ps, 1, instant);
-                return deliveries(ps);
-            }
         });
     }
 

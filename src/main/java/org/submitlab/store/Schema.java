@@ -109,9 +109,11 @@ final class Schema {
         "CREATE INDEX submissions_by_time ON submissions(time)",
         "CREATE INDEX submissions_by_mailbox ON submissions(mailbox, time)"),
         // Version 2: every index costs the writer an insert per row and a dirty page per commit. No query
-        // looks deliveries up by message, and acceptedSince (once, at start) reads submissions_by_time.
+        // looks deliveries up by message or by due time, and acceptedSince (once, at start) reads
+        // submissions_by_time.
         List.of(
         "DROP INDEX deliveries_by_message",
+        "DROP INDEX deliveries_by_time",
         "DROP INDEX submissions_accepted_by_time"));
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
