@@ -10,53 +10,60 @@ final class HelloCommands {
     private HelloCommands() {
     }
 
-    static final class Ehlo extends SmtpCommand {
+    /** What both greetings do: check the domain, end any open transaction, then greet. */
+    private abstract static class Greeting extends SmtpCommand {
         private final Transactions transactions;
 
-        Ehlo(ServerContext ctx, Transactions transactions) {
-            super("EHLO", ctx);
+        Greeting(String verb, ServerContext ctx, Transactions transactions) {
+            super(verb, ctx);
             this.transactions = transactions;
         }
 
         @Override
-        void handle(String line, Session session, SessionState st) throws IOException {
+        final void handle(String line, Session session, SessionState st) throws IOException {
             String domain = argument(line);
             if (domain.isEmpty() || hasControlCharacters(domain)) {
                 ctx.reply(session, st, ProtocolReplies.INVALID_DOMAIN);
                 return;
             }
-            transactions.abandon(st, "EHLO");
+            transactions.abandon(st, getName());
             st.greeted = true;
+            ctx.reply(session, st, greeting(st));
+        }
+
+        abstract String greeting(SessionState st);
+
+        String helloLine(SessionState st) {
+            return ctx.host() + " Hello [" + st.clientText() + "]";
+        }
+    }
+
+    static final class Ehlo extends Greeting {
+        Ehlo(ServerContext ctx, Transactions transactions) {
+            super("EHLO", ctx, transactions);
+        }
+
+        @Override
+        String greeting(SessionState st) {
             Limits limits = ctx.tenant.limits();
-            String reply = "250-" + ctx.host() + " Hello [" + st.clientText() + "]\r\n"
+            return "250-" + helloLine(st) + "\r\n"
                     + "250-SIZE " + limits.maxMessageSize() + "\r\n"
                     + "250-PIPELINING\r\n"
                     + "250-ENHANCEDSTATUSCODES\r\n"
                     + (st.tls ? "250-AUTH LOGIN XOAUTH2\r\n" : "250-STARTTLS\r\n")
                     + "250-8BITMIME\r\n"
                     + "250 SMTPUTF8";
-            ctx.reply(session, st, reply);
         }
     }
 
-    static final class Helo extends SmtpCommand {
-        private final Transactions transactions;
-
+    static final class Helo extends Greeting {
         Helo(ServerContext ctx, Transactions transactions) {
-            super("HELO", ctx);
-            this.transactions = transactions;
+            super("HELO", ctx, transactions);
         }
 
         @Override
-        void handle(String line, Session session, SessionState st) throws IOException {
-            String domain = argument(line);
-            if (domain.isEmpty() || hasControlCharacters(domain)) {
-                ctx.reply(session, st, ProtocolReplies.INVALID_DOMAIN);
-                return;
-            }
-            transactions.abandon(st, "HELO");
-            st.greeted = true;
-            ctx.reply(session, st, "250 " + ctx.host() + " Hello [" + st.clientText() + "]");
+        String greeting(SessionState st) {
+            return "250 " + helloLine(st);
         }
     }
 }
