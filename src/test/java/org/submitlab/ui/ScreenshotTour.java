@@ -34,7 +34,8 @@ public final class ScreenshotTour {
         double speed = args.length > 3 ? Double.parseDouble(args[3]) : 10;
         Files.createDirectories(out);
         Path data = Files.createTempDirectory("submitlab-tour");
-        ConsoleApp app = new ConsoleApp(new ConsoleOptions(data, 0, true, true));
+        // The port a new user sees when 587 needs administrator rights (any free one if it is taken).
+        ConsoleApp app = new ConsoleApp(new ConsoleOptions(data, org.submitlab.cli.DefaultPort.FALLBACK, true, true));
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(() -> {
             app.start(new Stage());

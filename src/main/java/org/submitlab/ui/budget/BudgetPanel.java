@@ -41,6 +41,7 @@ public final class BudgetPanel implements EventPump.Listener {
     private final BorderPane root = new BorderPane();
     private List<BudgetRow> pending;
     private long shownHour = -1;
+    private final CategoryAxis hours = new CategoryAxis();
 
     public BudgetPanel(UiContext ui) {
         this.ui = ui;
@@ -73,10 +74,12 @@ public final class BudgetPanel implements EventPump.Listener {
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> refreshChart(true));
 
-        CategoryAxis x = new CategoryAxis();
-        x.setLabel("hour sent (leaves the window 24 h later)");
+        // Categories set by hand: auto-ranging keeps yesterday's "13:00" when today's 13:00 arrives, so the
+        // newest bar would be drawn first.
+        hours.setAutoRanging(false);
+        hours.setLabel("hour sent (leaves the window 24 h later)");
         NumberAxis y = org.submitlab.ui.common.Charts.countAxis("recipients");
-        chart = new BarChart<>(x, y);
+        chart = new BarChart<>(hours, y);
         chart.setId("budget-chart");
         chart.setAnimated(false);
         chart.setLegendVisible(false);
@@ -132,6 +135,7 @@ public final class BudgetPanel implements EventPump.Listener {
         if (row.isEmpty()) {
             chartTitle.setText("Select a mailbox to chart its 24-hour window.");
             series.getData().clear();
+            hours.getCategories().clear();
             return;
         }
         BudgetRow r = row.get();
@@ -140,6 +144,7 @@ public final class BudgetPanel implements EventPump.Listener {
         List<RecipientBudgetViewModel.HourBar> bars = vm.hourly(r, now);
         if (selectionChanged || series.getData().size() != bars.size()
                 || !series.getData().get(0).getXValue().equals(vm.hourLabel(bars.get(0)))) {
+            hours.getCategories().setAll(bars.stream().map(vm::hourLabel).toList());
             series.getData().setAll(bars.stream()
                     .map(b -> new XYChart.Data<String, Number>(vm.hourLabel(b), b.recipients())).toList());
             return;
