@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.server.Session;
@@ -30,7 +28,6 @@ import org.submitlab.store.SubmissionRecord;
 final class DataCommand extends SmtpCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataCommand.class);
-    private static final long COMMIT_TIMEOUT_SECONDS = 60;
 
     private final Transactions transactions;
 
@@ -71,12 +68,19 @@ final class DataCommand extends SmtpCommand {
         ctx.clientLine(st, "<message body, " + body.size() + " octets>");
         MessageHeaders headers = MessageHeaders.parse(body.kept());
         Decision d = ctx.policy.decide(new Submission(st.mailbox, tx.envelopeFrom, tx.recipients.size(),
-                body.size(), false, headers.fromAddress(), transactions.holdsSlot(st, tx)));
+                body.size(), false, authorToCheck(headers, mailbox), transactions.holdsSlot(st, tx)));
         if (!d.accepted() || mailbox.isEmpty()) {
             refuse(session, st, tx, body.size(), d.accepted() ? Replies.AUTH_FAILED : d.reply());
             return;
         }
         accept(session, st, tx, mailbox.get(), body, headers, d);
+    }
+
+    /** The From author the Send As check must see: the first one the mailbox may not send as, else the first. */
+    private static Optional<String> authorToCheck(MessageHeaders headers, Optional<Mailbox> mailbox) {
+        List<String> authors = headers.fromAddresses();
+        return authors.stream().filter(a -> mailbox.isPresent() && !mailbox.get().maySendAs(a)).findFirst()
+                .or(() -> authors.stream().findFirst());
     }
 
     /** Frees the slot, logs and publishes, then replies: whoever sees the reply also sees the rest. */
@@ -89,6 +93,38 @@ final class DataCommand extends SmtpCommand {
 
     private void accept(Session session, SessionState st, Transaction tx, Mailbox mailbox, DataReader.Body body,
             MessageHeaders headers, Decision d) throws IOException {
+        Stored stored;
+        try {
+            stored = store(st, tx, mailbox, body, headers, d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            notStored(session, st, tx, body.size(), d, e);
+            return;
+        } catch (ExecutionException | RuntimeException e) {
+            notStored(session, st, tx, body.size(), d, e);
+            return;
+        }
+        ctx.policy.recordAccepted(mailbox.address(), mailbox.saveToSentItems() ? body.size() : 0);
+        transactions.end(st);
+        Instant now = ctx.now();
+        ctx.publish(new LabEvent.SubmissionAccepted(now, st.id, st.mailbox, tx.envelopeFrom,
+                tx.recipients.size(), body.size(), stored.messageId(), stored.sentItemId(), stored.reply()));
+        if (d.delayed()) {
+            ctx.publish(new LabEvent.DeliveryScheduled(now, st.id, st.mailbox, stored.messageId(), d.deliverAt()));
+        }
+        ctx.reply(session, st, stored.reply());
+    }
+
+    private record Stored(String messageId, String reply, long sentItemId) {
+    }
+
+    /**
+     * Commits the message and waits for it. No timeout: the writer completes every future, and a
+     * timed-out wait could not tell the device whether its message was stored (a 451 for a message
+     * that lands later makes a duplicate).
+     */
+    private Stored store(SessionState st, Transaction tx, Mailbox mailbox, DataReader.Body body,
+            MessageHeaders headers, Decision d) throws InterruptedException, ExecutionException {
         String host = ctx.host();
         String messageId = headers.messageId().orElseGet(() -> "<" + UUID.randomUUID().toString().replace("-", "")
                 + "@" + host + ">");
@@ -104,26 +140,7 @@ final class DataCommand extends SmtpCommand {
                 fromHeader, mailbox.saveToSentItems(), deliverTo(tx, headers), d.deliverAt());
         SubmissionRecord record = new SubmissionRecord(draft.time(), st.id, st.mailbox, st.clientText(),
                 tx.envelopeFrom, tx.recipients, body.size(), true, reply, messageId, d.delayed() ? d.deliverAt() : null);
-        long sentItemId;
-        try {
-            sentItemId = ctx.store.commitAccepted(draft, record).get(COMMIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            notStored(session, st, tx, body.size(), d, e);
-            return;
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            notStored(session, st, tx, body.size(), d, e);
-            return;
-        }
-        ctx.policy.recordAccepted(mailbox.address(), mailbox.saveToSentItems() ? body.size() : 0);
-        transactions.end(st);
-        Instant now = ctx.now();
-        ctx.publish(new LabEvent.SubmissionAccepted(now, st.id, st.mailbox, tx.envelopeFrom,
-                tx.recipients.size(), body.size(), messageId, sentItemId, reply));
-        if (d.delayed()) {
-            ctx.publish(new LabEvent.DeliveryScheduled(now, st.id, st.mailbox, messageId, d.deliverAt()));
-        }
-        ctx.reply(session, st, reply);
+        return new Stored(messageId, reply, ctx.store.commitAccepted(draft, record).get());
     }
 
     private void notStored(Session session, SessionState st, Transaction tx, long size, Decision d, Exception e)

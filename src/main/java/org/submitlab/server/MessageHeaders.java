@@ -26,14 +26,16 @@ final class MessageHeaders {
     private final Optional<String> messageId;
     private final Optional<String> from;
     private final Optional<String> fromAddress;
+    private final List<String> fromValues;
     private final List<String> toAndCcValues;
     private List<String> toAndCc;
 
-    private MessageHeaders(String subject, String messageId, String from, List<String> toAndCcValues) {
+    private MessageHeaders(String subject, String messageId, List<String> fromValues, List<String> toAndCcValues) {
         this.subject = Optional.ofNullable(subject).map(MessageHeaders::decode);
         this.messageId = Optional.ofNullable(messageId).filter(s -> !s.isBlank());
-        this.from = Optional.ofNullable(from);
+        this.from = fromValues.isEmpty() ? Optional.empty() : Optional.of(fromValues.get(0));
         this.fromAddress = this.from.flatMap(MessageHeaders::firstAddress);
+        this.fromValues = fromValues;
         this.toAndCcValues = toAndCcValues;
     }
 
@@ -53,6 +55,24 @@ final class MessageHeaders {
     /** The first address of the From field, lower-cased. */
     Optional<String> fromAddress() {
         return fromAddress;
+    }
+
+    /**
+     * Every author the From fields name, for the Send As check: each address of every From field,
+     * lower-cased; a From field with no address that parses counts as its value as written, so it
+     * cannot slip past the check.
+     */
+    List<String> fromAddresses() {
+        List<String> out = new ArrayList<>();
+        for (String value : fromValues) {
+            List<String> parsed = addresses(value);
+            if (parsed.isEmpty()) {
+                out.add(value.isEmpty() ? "<>" : value);
+            } else {
+                out.addAll(parsed);
+            }
+        }
+        return out;
     }
 
     /** The addresses of every To and Cc field, in order, lower-cased. */
@@ -75,16 +95,16 @@ final class MessageHeaders {
         return new MessageHeaders(c.subject, c.messageId, c.from, c.toAndCc);
     }
 
-    /** Keeps the first value of each single field and every To and Cc value. */
+    /** Keeps the first value of each single field and every From, To and Cc value. */
     private static final class Collector {
         String subject;
         String messageId;
-        String from;
+        final List<String> from = new ArrayList<>(1);
         final List<String> toAndCc = new ArrayList<>(2);
 
         void field(Field f, String value) {
             switch (f) {
-                case FROM -> from = from == null ? value : from;
+                case FROM -> from.add(value);
                 case SUBJECT -> subject = subject == null ? value : subject;
                 case MESSAGE_ID -> messageId = messageId == null ? value : messageId;
                 case TO, CC -> toAndCc.add(value);
