@@ -16,11 +16,9 @@ import org.submitlab.policy.SubmissionPolicy.AuthResult;
 final class AuthCommand extends SmtpCommand {
 
     private static final String MASK = "****";
-    private final Transactions transactions;
 
-    AuthCommand(ServerContext ctx, Transactions transactions) {
+    AuthCommand(ServerContext ctx) {
         super("AUTH", ctx);
-        this.transactions = transactions;
     }
 
     @Override
@@ -104,7 +102,7 @@ final class AuthCommand extends SmtpCommand {
         if (result.success()) {
             st.mailbox = result.mailbox().get().address();
             st.lastAuthFailure = null;
-            transactions.authenticated(st);
+            ctx.transactions.authenticated(st);
         } else {
             st.lastAuthFailure = result.reply();
         }

@@ -29,11 +29,8 @@ final class DataCommand extends SmtpCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataCommand.class);
 
-    private final Transactions transactions;
-
-    DataCommand(ServerContext ctx, Transactions transactions) {
+    DataCommand(ServerContext ctx) {
         super("DATA", ctx);
-        this.transactions = transactions;
     }
 
     @Override
@@ -60,7 +57,7 @@ final class DataCommand extends SmtpCommand {
         try {
             body = DataReader.read(session.getRawInput(), keep);
         } catch (EOFException e) {
-            transactions.abandon(st, "connection closed during DATA");
+            ctx.transactions.abandon(st, "connection closed during DATA");
             session.quit();
             return;
         }
@@ -68,7 +65,7 @@ final class DataCommand extends SmtpCommand {
         ctx.clientLine(st, "<message body, " + body.size() + " octets>");
         MessageHeaders headers = MessageHeaders.parse(body.kept());
         Decision d = ctx.policy.decide(new Submission(st.mailbox, tx.envelopeFrom, tx.recipients.size(),
-                body.size(), false, authorToCheck(headers, mailbox), transactions.holdsSlot(st, tx)));
+                body.size(), false, authorToCheck(headers, mailbox), ctx.transactions.holdsSlot(st, tx)));
         if (!d.accepted() || mailbox.isEmpty()) {
             refuse(session, st, tx, body.size(), d.accepted() ? Replies.AUTH_FAILED : d.reply());
             return;
@@ -85,9 +82,9 @@ final class DataCommand extends SmtpCommand {
 
     /** Frees the slot, logs and publishes, then replies: whoever sees the reply also sees the rest. */
     private void refuse(Session session, SessionState st, Transaction tx, long size, String reply) throws IOException {
-        transactions.end(st);
+        ctx.transactions.end(st);
         String line = ctx.shape(st, reply);
-        transactions.refused(st, tx.envelopeFrom, tx.recipients, size, "DATA", line);
+        ctx.transactions.refused(st, tx.envelopeFrom, tx.recipients, size, "DATA", line);
         session.sendResponse(line);
     }
 
@@ -105,7 +102,7 @@ final class DataCommand extends SmtpCommand {
             return;
         }
         ctx.policy.recordAccepted(mailbox.address(), mailbox.saveToSentItems() ? body.size() : 0);
-        transactions.end(st);
+        ctx.transactions.end(st);
         Instant now = ctx.now();
         ctx.publish(new LabEvent.SubmissionAccepted(now, st.id, st.mailbox, tx.envelopeFrom,
                 tx.recipients.size(), body.size(), stored.messageId(), stored.sentItemId(), stored.reply()));

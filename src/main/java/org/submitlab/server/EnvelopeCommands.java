@@ -22,11 +22,8 @@ final class EnvelopeCommands {
     }
 
     static final class Mail extends SmtpCommand {
-        private final Transactions transactions;
-
-        Mail(ServerContext ctx, Transactions transactions) {
+        Mail(ServerContext ctx) {
             super("MAIL", ctx);
-            this.transactions = transactions;
         }
 
         @Override
@@ -65,12 +62,12 @@ final class EnvelopeCommands {
                 if (declared > ctx.tenant.limits().maxMessageSize()) {
                     String refusal = ctx.shape(st, Replies.SIZE_EXCEEDS_FIXED_MAXIMUM);
                     ctx.policy.recordRefused(st.mailbox);
-                    transactions.refused(st, from, List.of(), declared, "MAIL", refusal);
+                    ctx.transactions.refused(st, from, List.of(), declared, "MAIL", refusal);
                     session.sendResponse(refusal);
                     return;
                 }
             }
-            transactions.start(st, from);
+            ctx.transactions.start(st, from);
             ctx.reply(session, st, Replies.SENDER_OK);
         }
     }

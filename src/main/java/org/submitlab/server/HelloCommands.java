@@ -12,11 +12,9 @@ final class HelloCommands {
 
     /** What both greetings do: check the domain, end any open transaction, then greet. */
     private abstract static class Greeting extends SmtpCommand {
-        private final Transactions transactions;
 
-        Greeting(String verb, ServerContext ctx, Transactions transactions) {
+        Greeting(String verb, ServerContext ctx) {
             super(verb, ctx);
-            this.transactions = transactions;
         }
 
         @Override
@@ -26,7 +24,7 @@ final class HelloCommands {
                 ctx.reply(session, st, ProtocolReplies.INVALID_DOMAIN);
                 return;
             }
-            transactions.abandon(st, getName());
+            ctx.transactions.abandon(st, getName());
             st.greeted = true;
             ctx.reply(session, st, greeting(st));
         }
@@ -39,8 +37,8 @@ final class HelloCommands {
     }
 
     static final class Ehlo extends Greeting {
-        Ehlo(ServerContext ctx, Transactions transactions) {
-            super("EHLO", ctx, transactions);
+        Ehlo(ServerContext ctx) {
+            super("EHLO", ctx);
         }
 
         @Override
@@ -57,8 +55,8 @@ final class HelloCommands {
     }
 
     static final class Helo extends Greeting {
-        Helo(ServerContext ctx, Transactions transactions) {
-            super("HELO", ctx, transactions);
+        Helo(ServerContext ctx) {
+            super("HELO", ctx);
         }
 
         @Override

@@ -26,6 +26,8 @@ final class ServerContext {
     final Tenant tenant;
     final SubmissionPolicy policy;
     final TlsSocketCreator tls;
+    /** The server's open transactions; every command that starts or ends one goes through here. */
+    final Transactions transactions = new Transactions(this);
     private final ConcurrentHashMap<Session, SessionState> sessions = new ConcurrentHashMap<>();
 
     ServerContext(Store store, EventBus events, LabClock clock, Tenant tenant, SubmissionPolicy policy,

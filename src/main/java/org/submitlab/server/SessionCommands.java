@@ -11,31 +11,25 @@ final class SessionCommands {
     }
 
     static final class Rset extends SmtpCommand {
-        private final Transactions transactions;
-
-        Rset(ServerContext ctx, Transactions transactions) {
+        Rset(ServerContext ctx) {
             super("RSET", ctx);
-            this.transactions = transactions;
         }
 
         @Override
         void handle(String line, Session session, SessionState st) throws IOException {
-            transactions.abandon(st, "RSET");
+            ctx.transactions.abandon(st, "RSET");
             ctx.reply(session, st, ProtocolReplies.RESETTING);
         }
     }
 
     static final class Quit extends SmtpCommand {
-        private final Transactions transactions;
-
-        Quit(ServerContext ctx, Transactions transactions) {
+        Quit(ServerContext ctx) {
             super("QUIT", ctx);
-            this.transactions = transactions;
         }
 
         @Override
         void handle(String line, Session session, SessionState st) throws IOException {
-            transactions.abandon(st, "QUIT");
+            ctx.transactions.abandon(st, "QUIT");
             ctx.reply(session, st, Replies.CLOSING);
             session.quit();
         }

@@ -21,11 +21,9 @@ final class SessionLifecycle implements SessionHandler {
             DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
 
     private final ServerContext ctx;
-    private final Transactions transactions;
 
-    SessionLifecycle(ServerContext ctx, Transactions transactions) {
+    SessionLifecycle(ServerContext ctx) {
         this.ctx = ctx;
-        this.transactions = transactions;
     }
 
     @Override
@@ -45,8 +43,8 @@ final class SessionLifecycle implements SessionHandler {
         if (st == null) {
             return;
         }
-        transactions.abandon(st, "connection closed");
-        transactions.connectionClosed(st);
+        ctx.transactions.abandon(st, "connection closed");
+        ctx.transactions.connectionClosed(st);
         ctx.publish(new LabEvent.ConnectionClosed(ctx.now(), st.id, st.clientText(), st.mailbox));
     }
 

@@ -82,7 +82,6 @@ public final class SubmissionServer implements AutoCloseable {
         policy = fresh;
 
         ServerContext ctx = new ServerContext(store, events, clock, tenant, fresh, new TlsSocketCreator(sslContext));
-        Transactions transactions = new Transactions(ctx);
         sessionThreads = Executors.newCachedThreadPool(daemonThreads("submitlab-smtp-session"));
         SMTPServer server = SMTPServer.port(configuredPort)
                 .bindAddress(bindAddress)
@@ -92,12 +91,12 @@ public final class SubmissionServer implements AutoCloseable {
                 .connectionTimeoutMs((int) Math.min(Integer.MAX_VALUE, tenant.limits().idleTimeout().toMillis()))
                 .maxConnections(1_000)
                 .sessionIdFactory(new SessionIds())
-                .sessionHandler(new SessionLifecycle(ctx, transactions))
+                .sessionHandler(new SessionLifecycle(ctx))
                 .serverSocketFactory(ShapingServerSocket::new)
                 .startTlsSocketFactory(ctx.tls)
                 .serverThreadName("submitlab-smtp-accept")
                 .build();
-        register(server.getCommandHandler(), ctx, transactions);
+        register(server.getCommandHandler(), ctx);
         server.start();
         smtp = server;
 
@@ -108,16 +107,16 @@ public final class SubmissionServer implements AutoCloseable {
     }
 
     /** Every verb goes to this package's commands; addCommand replaces the library's by name. */
-    private static void register(CommandHandler handler, ServerContext ctx, Transactions transactions) {
-        handler.addCommand(new HelloCommands.Ehlo(ctx, transactions));
-        handler.addCommand(new HelloCommands.Helo(ctx, transactions));
+    private static void register(CommandHandler handler, ServerContext ctx) {
+        handler.addCommand(new HelloCommands.Ehlo(ctx));
+        handler.addCommand(new HelloCommands.Helo(ctx));
         handler.addCommand(new StartTlsCommand(ctx));
-        handler.addCommand(new AuthCommand(ctx, transactions));
-        handler.addCommand(new EnvelopeCommands.Mail(ctx, transactions));
+        handler.addCommand(new AuthCommand(ctx));
+        handler.addCommand(new EnvelopeCommands.Mail(ctx));
         handler.addCommand(new EnvelopeCommands.Rcpt(ctx));
-        handler.addCommand(new DataCommand(ctx, transactions));
-        handler.addCommand(new SessionCommands.Rset(ctx, transactions));
-        handler.addCommand(new SessionCommands.Quit(ctx, transactions));
+        handler.addCommand(new DataCommand(ctx));
+        handler.addCommand(new SessionCommands.Rset(ctx));
+        handler.addCommand(new SessionCommands.Quit(ctx));
         handler.addCommand(SessionCommands.noop(ctx));
         handler.addCommand(SessionCommands.help(ctx));
         handler.addCommand(SessionCommands.vrfy(ctx));
