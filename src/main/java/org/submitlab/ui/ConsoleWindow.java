@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -17,7 +19,6 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -25,8 +26,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -146,7 +146,7 @@ public final class ConsoleWindow {
         return t;
     }
 
-    private ToolBar toolbarServer() {
+    private FlowPane toolbarServer() {
         serverToggle.setId("server-toggle");
         serverToggle.setOnAction(e -> toggleServer());
         serverToggle.setTooltip(Tables.tooltip("Start or stop the SMTP submission server. Devices connect to the "
@@ -181,15 +181,11 @@ public final class ConsoleWindow {
         presentation.setId("presentation-mode");
         presentation.setTooltip(new Tooltip("Large fonts for projectors (Ctrl+P)"));
         presentation.setOnAction(e -> applyTheme());
-        Pane spacer = new Pane();
-        javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(serverToggle, caption("Address"), address, copy, new Separator(),
-                caption("Profile"), profile, spacer, dark, presentation);
-        bar.setId("toolbar-server");
-        return bar;
+        return toolbar("toolbar-server", serverToggle, caption("Address"), address, copy, divider(),
+                caption("Profile"), profile, divider(), dark, presentation);
     }
 
-    private ToolBar toolbarScenario() {
+    private FlowPane toolbarScenario() {
         scenarioPicker.setId("scenario-picker");
         scenarioPicker.setPromptText("Pick a scenario");
         scenarioPicker.getItems().setAll(Scenarios.presetNames());
@@ -231,10 +227,25 @@ public final class ConsoleWindow {
         clock.getStyleClass().add("sim-clock");
         clock.setTooltip(new Tooltip("Simulated time (your time zone)"));
         scenarioState.setId("scenario-state");
-        ToolBar bar = new ToolBar(caption("Simulated time"), clock, caption("Speed"), speed, new Separator(),
+        return toolbar("toolbar-scenario", caption("Simulated time"), clock, caption("Speed"), speed, divider(),
                 caption("Scenario"), scenarioPicker, start, pause, stop, scenarioState);
-        bar.setId("toolbar-scenario");
+    }
+
+    /**
+     * A toolbar that wraps instead of hiding controls in an overflow menu: in presentation mode on a
+     * projector every control must stay one click away.
+     */
+    private static FlowPane toolbar(String id, Node... items) {
+        FlowPane bar = new FlowPane(6, 4, items);
+        bar.getStyleClass().add("tool-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        bar.setId(id);
         return bar;
+    }
+
+    private static Separator divider() {
+        return new Separator(Orientation.VERTICAL);
     }
 
     private static Label caption(String text) {
