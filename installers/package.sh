@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 
 command -v jpackage >/dev/null || { echo "jpackage not found: use a JDK 17 or newer (not a JRE)" >&2; exit 1; }
 
-version=$(mvn -B -q help:evaluate -Dexpression=project.version -DforceStdout | sed 's/-SNAPSHOT//')
+# The project's own <version>, the first in the pom (jpackage wants digits and dots only).
+version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1 | sed 's/-SNAPSHOT//')
 mvn -B -q -ntp package -DskipTests
 
 input=target/installer-input
