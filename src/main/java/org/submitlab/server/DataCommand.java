@@ -63,20 +63,25 @@ final class DataCommand extends SmtpCommand {
         }
         tx.bytesReceived = body.size();
         ctx.clientLine(st, "<message body, " + body.size() + " octets>");
+        if (mailbox.isEmpty()) {
+            // Removed while its device was sending: refused before the policy counts anything for it.
+            refuse(session, st, tx, body.size(), Replies.AUTH_FAILED);
+            return;
+        }
         MessageHeaders headers = MessageHeaders.parse(body.kept());
         Decision d = ctx.policy.decide(new Submission(st.mailbox, tx.envelopeFrom, tx.recipients.size(),
-                body.size(), false, authorToCheck(headers, mailbox), ctx.transactions.holdsSlot(st, tx)));
-        if (!d.accepted() || mailbox.isEmpty()) {
-            refuse(session, st, tx, body.size(), d.accepted() ? Replies.AUTH_FAILED : d.reply());
+                body.size(), false, authorToCheck(headers, mailbox.get()), ctx.transactions.holdsSlot(st, tx)));
+        if (!d.accepted()) {
+            refuse(session, st, tx, body.size(), d.reply());
             return;
         }
         accept(session, st, tx, mailbox.get(), body, headers, d);
     }
 
     /** The From author the Send As check must see: the first one the mailbox may not send as, else the first. */
-    private static Optional<String> authorToCheck(MessageHeaders headers, Optional<Mailbox> mailbox) {
+    private static Optional<String> authorToCheck(MessageHeaders headers, Mailbox mailbox) {
         List<String> authors = headers.fromAddresses();
-        return authors.stream().filter(a -> mailbox.isPresent() && !mailbox.get().maySendAs(a)).findFirst()
+        return authors.stream().filter(a -> !mailbox.maySendAs(a)).findFirst()
                 .or(() -> authors.stream().findFirst());
     }
 
