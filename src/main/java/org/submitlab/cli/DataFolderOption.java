@@ -2,6 +2,8 @@ package org.submitlab.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.submitlab.app.DataFolders;
+import org.submitlab.app.Runs;
 import org.submitlab.store.Store;
 import picocli.CommandLine.Option;
 
@@ -18,8 +20,23 @@ final class DataFolderOption {
 
     /** Opens the store of a folder that a server has already used; a clear error when there is none. */
     Store openExisting() {
-        Path folder = folder();
-        if (!Files.isRegularFile(folder.resolve("submitlab.db"))) {
+        return openExisting(folder());
+    }
+
+    /** Live's store, or with {@code run} (an id or "latest") that run's own store. */
+    Store openWorld(String run) {
+        if (run == null) {
+            return openExisting();
+        }
+        try {
+            return openExisting(new Runs(folder()).folderOf(run));
+        } catch (Runs.NoSuchRunException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+    }
+
+    private static Store openExisting(Path folder) {
+        if (!Files.isRegularFile(folder.resolve(Store.FILE_NAME))) {
             throw new CommandFailure("no SubmitLab data in " + folder.toAbsolutePath()
                     + " (run 'submitlab serve' first, or give the folder with --data)");
         }

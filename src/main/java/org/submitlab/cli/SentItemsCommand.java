@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 
 /** {@code sent-items}: lists Sent Items, newest last; safe while a server runs on the same folder. */
 @Command(name = "sent-items", sortOptions = false,
-        description = {"Lists Sent Items, newest last. Works while a server is running on the same folder.",
+        description = {"Lists Live's Sent Items (or a run's, with --run), newest last. Works while a server is running "
+                + "on the same folder.",
             "With --json: one JSON object per line (id, mailbox, time, envelopeFrom, envelopeTo, subject, size,",
             "messageId, fromHeader, authenticatedAs, clientAddress, tls, sessionId)."})
 public final class SentItemsCommand implements Callable<Integer> {
@@ -42,6 +43,10 @@ public final class SentItemsCommand implements Callable<Integer> {
     @Option(names = "--mailbox", paramLabel = "ADDRESS", description = "Only this mailbox's Sent Items.")
     String mailbox;
 
+    @Option(names = "--run", paramLabel = "ID|latest",
+            description = "A run's Sent Items (see 'submitlab runs list') instead of Live's.")
+    String run;
+
     @Option(names = "--json", description = "One JSON object per line instead of a table.")
     boolean json;
 
@@ -58,7 +63,7 @@ public final class SentItemsCommand implements Callable<Integer> {
         }
         PrintWriter out = cl.getOut();
         AtomicLong count = new AtomicLong();
-        try (Store store = data.openExisting()) {
+        try (Store store = data.openWorld(run)) {
             if (!json) {
                 out.printf(ROW, "ID", "TIME (UTC)", "MAILBOX", "ENVELOPE FROM", "ENVELOPE TO", "SIZE", "SUBJECT");
             }

@@ -7,18 +7,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.submitlab.concurrent.NamedThreads;
+import org.submitlab.app.DefaultPort;
+import org.submitlab.app.Endpoint;
+import org.submitlab.app.ListenOptions;
+import org.submitlab.app.LiveWorld;
 import org.submitlab.policy.Limits;
 import org.submitlab.policy.Profile;
 import org.submitlab.policy.TenantSettings;
-import org.submitlab.server.SubmissionServer;
 import org.submitlab.server.tls.TlsMaterial;
-import org.submitlab.store.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,23 +91,24 @@ public final class ServeCommand implements Callable<Integer> {
         Path folder = data.folder();
         int chosenPort = port != null ? port : DefaultPort.choose(bindAddress, err);
 
-        Store store = Store.open(folder);
-        SubmissionServer server;
+        LiveWorld live = LiveWorld.open(folder);
         try {
-            server = startServer(store, bindAddress, chosenPort, chosenProfile, specs, ssl);
+            configure(live, chosenProfile, specs);
+            live.startServer(new ListenOptions(bindAddress, chosenPort, false, Optional.ofNullable(ssl)));
         } catch (RuntimeException e) {
-            store.close();
-            throw e;
+            live.close();
+            throw listenFailure(e, bindAddress, chosenPort);
         }
-        err.println("SubmitLab: data in " + folder.toAbsolutePath() + ", profile " + server.tenant().settings().profile()
-                + ", " + store.mailboxes().all().size() + " mailbox(es)");
+        Endpoint endpoint = live.endpoint().orElseThrow();
+        err.println("SubmitLab: Live data in " + folder.toAbsolutePath() + ", profile " + live.settings().profile()
+                + ", " + live.mailboxAddresses().size() + " mailbox(es)");
 
-        Runnable shutdown = new Shutdown(server, store);
+        Runnable shutdown = new Shutdown(live);
         StopSignal signal = new StopSignal().install();
-        Thread hook = new Thread(shutdown, "submitlab-shutdown");
+        Thread hook = new NamedThreads("submitlab-shutdown").newThread(shutdown);
         Runtime.getRuntime().addShutdownHook(hook);
         err.flush();
-        out.println("listening on " + server.host() + ":" + server.port());
+        out.println("listening on " + endpoint.host() + ":" + endpoint.port());
         out.flush();
 
         String received = signal.await();
@@ -120,37 +125,35 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Saves the mailboxes and settings given, then starts the server (closed again if it cannot start). */
-    private SubmissionServer startServer(Store store, InetAddress bindAddress, int chosenPort, Profile chosenProfile,
-                                         List<MailboxSpec> specs, SSLContext ssl) {
-        TenantSettings settings = store.settings().load();
+    /** Saves the settings and mailboxes given into Live. */
+    private void configure(LiveWorld live, Profile chosenProfile, List<MailboxSpec> specs) {
+        TenantSettings settings = live.settings();
         settings = settings.withLimits(limits.applyTo(settings.limits()));
         if (chosenProfile != null) {
             settings = settings.withProfile(chosenProfile);
         }
-        store.settings().save(settings);
+        live.updateSettings(settings);
         for (MailboxSpec m : specs) {
-            store.mailboxes().save(m.applyTo(store.mailboxes().find(m.address())));
+            live.saveMailbox(m.applyTo(live.store().mailboxes().find(m.address())));
         }
-        SubmissionServer.Builder builder = SubmissionServer.builder()
-                .bindAddress(bindAddress).port(chosenPort).store(store);
-        if (ssl != null) {
-            builder.sslContext(ssl);
-        }
-        SubmissionServer server = builder.build();
-        try {
-            server.start();
-            return server;
-        } catch (RuntimeException e) {
-            server.close();
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof java.net.BindException) {
-                    throw new CommandFailure("cannot listen on " + bindAddress.getHostAddress() + ":" + chosenPort
-                            + ": " + t.getMessage() + " (choose another --port, or --port 0 for a free one)");
+    }
+
+    /** Says why the port could not be bound: taken, or an address this machine does not have. */
+    private static RuntimeException listenFailure(RuntimeException e, InetAddress bindAddress, int port) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException be) {
+                String where = bindAddress.getHostAddress() + ":" + port;
+                String why = String.valueOf(be.getMessage());
+                if (why.contains("assign requested address") || why.contains("not valid in its context")) {
+                    return new CommandFailure("cannot listen on " + where + ": " + bindAddress.getHostAddress()
+                            + " is not an address of this machine (use 127.0.0.1, 0.0.0.0 or one of this machine's"
+                            + " addresses for --bind)");
                 }
+                return new CommandFailure("cannot listen on " + where + ": " + why
+                        + " (another program uses the port: choose another --port, or --port 0 for a free one)");
             }
-            throw e;
         }
+        return e;
     }
 
     private InetAddress bindAddress() {
@@ -188,15 +191,13 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** Stops the server, then closes the store (which drains pending writes); runs once. */
+    /** Stops the server, then closes Live (which drains pending writes); runs once. */
     private static final class Shutdown implements Runnable {
         private final AtomicBoolean done = new AtomicBoolean();
-        private final SubmissionServer server;
-        private final Store store;
+        private final LiveWorld live;
 
-        Shutdown(SubmissionServer server, Store store) {
-            this.server = server;
-            this.store = store;
+        Shutdown(LiveWorld live) {
+            this.live = live;
         }
 
         @Override
@@ -205,14 +206,9 @@ public final class ServeCommand implements Callable<Integer> {
                 return;
             }
             try {
-                server.close();
+                live.close();
             } catch (RuntimeException e) {
-                LOG.warn("stopping the server: {}", e.toString());
-            }
-            try {
-                store.close();
-            } catch (RuntimeException e) {
-                LOG.warn("closing the store: {}", e.toString());
+                LOG.warn("stopping: {}", e.toString());
             }
         }
     }

@@ -7,40 +7,32 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
+import org.submitlab.concurrent.NamedThreads;
+import org.submitlab.app.Run;
+import org.submitlab.app.Runs;
 import org.submitlab.policy.LabClock;
-import org.submitlab.policy.ScaledClock;
-import org.submitlab.server.SubmissionServer;
-import org.submitlab.sim.AcceptedSubmission;
 import org.submitlab.sim.Durations;
-import org.submitlab.sim.OutcomeChecks;
 import org.submitlab.sim.ReportTable;
 import org.submitlab.sim.Scenario;
 import org.submitlab.sim.ScenarioException;
-import org.submitlab.sim.ScenarioMailbox;
-import org.submitlab.sim.ScenarioSetup;
 import org.submitlab.sim.Scenarios;
 import org.submitlab.sim.SimulationEngine;
 import org.submitlab.sim.SimulationReport;
-import org.submitlab.store.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code simulate}: runs a scenario's devices against an embedded server (or --target) and reports. */
 @Command(name = "simulate",
         mixinStandardHelpOptions = true,
-        description = {"Runs simulated devices (printers, apps, alerting, newsletters) over real SMTP against an "
-                + "embedded server on a free loopback port, or against --target, in accelerated time.",
+        description = {"Runs simulated devices (printers, apps, alerting, newsletters) over real SMTP in a run of "
+                + "their own: a new world under DATA/runs/ID with its own store, clock and server on a free loopback "
+                + "port, in accelerated time. Live is never touched. Prints 'run ID' first; see 'submitlab runs'.",
+                "With --target the devices drive a server that is already running instead, at real time.",
                 "Presets: printers-sharing-mailbox, newsletter-one-mailbox, alert-storm, per-recipient-tracking, "
                         + "mailbox-per-device. The scenario format is described in docs/scenarios.md."})
 public final class SimulateCommand implements Callable<Integer> {
@@ -63,9 +55,8 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Extra simulated time after the duration for pending retries (default: the scenario's).")
     String drain;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "Data folder of the embedded server (default: a new temporary folder).")
-    Path data;
+    @Mixin
+    DataFolderOption data = new DataFolderOption();
 
     @Option(names = "--report", paramLabel = "FILE.json", description = "Write the report JSON here.")
     Path report;
@@ -106,31 +97,56 @@ public final class SimulateCommand implements Callable<Integer> {
         if (!(s >= 1 && s <= 3600)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--speed must be between 1 and 3600, was " + s);
         }
-        ScaledClock clock = new ScaledClock(s);
         Progress progress = new Progress(err, System.console() != null);
         SimulationReport result;
         if (target != null) {
             HostPort hp = HostPort.parse(target, spec.commandLine());
-            err.println("Driving " + hp.host + ":" + hp.port + " with " + scenario.devices().size()
+            err.println("Driving " + hp.host + ":" + hp.port + " at real time (1x) with " + scenario.devices().size()
                     + " devices; its mailboxes must already exist"
-                    + (s != 1 ? " (the target keeps its own clock: its windows do not run " + s + "x faster)" : ""));
-            SimulationEngine engine = new SimulationEngine(scenario, hp.host, hp.port, clock);
+                    + (speed != null && speed != 1 ? " (--speed " + speed + " is ignored: the target "
+                    + "runs on real time, and so do devices aimed at it)" : ""));
+            err.flush();
+            SimulationEngine engine = new SimulationEngine(scenario, hp.host, hp.port, LabClock.system());
+            engine.start();
             try {
-                runToEnd(engine, progress);
+                awaitEnd(engine, () -> engine.isFinished(), progress);
             } finally {
                 engine.stop();
             }
             result = engine.report();
         } else {
-            Path dir = data;
-            if (dir == null) {
-                dir = Files.createTempDirectory("submitlab-sim-");
-                err.println("Data folder: " + dir + " (a new temporary folder; use --data DIR to choose one)");
-            } else {
-                err.println("Data folder: " + dir);
-            }
+            Runs runs = new Runs(data.folder());
+            Run run = runs.start(scenario, s);
+            out.println("run " + run.id());
+            out.flush();
+            err.println("Run " + run.id() + " in " + run.folder() + " (Live in " + data.folder().toAbsolutePath()
+                    + " is not touched)");
             err.flush();
-            result = runEmbedded(scenario, clock, dir, progress);
+            SimulationEngine engine = run.engine().orElseThrow();
+            // Ctrl-C stops the run cleanly: its report and run.json say STOPPED instead of a run left "running".
+            Thread hook = new NamedThreads("submitlab-simulate-stop").newThread(run::close);
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                awaitEnd(engine, () -> run.ended().isDone(), progress);
+                result = run.awaitEnd();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                run.close();
+                return 1;
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs anyway
+                }
+            }
+            if (result == null) {
+                err.println("simulate: run " + run.id() + " failed: " + run.info().error());
+                err.flush();
+                run.close();
+                return 1;
+            }
+            run.close();
         }
         out.print(ReportTable.format(result));
         out.flush();
@@ -150,57 +166,11 @@ public final class SimulateCommand implements Callable<Integer> {
         return d;
     }
 
-    /**
-     * Opens the store in {@code dataDir}, starts an embedded server on a free loopback port with
-     * {@code clock}, applies the scenario, runs it to the end and returns the report with each
-     * mailbox's Sent Items count and the outcome checks.
-     */
-    public static SimulationReport runEmbedded(Scenario scenario, LabClock clock, Path dataDir,
+    /** Prints progress until {@code done}. */
+    private static void awaitEnd(SimulationEngine engine, java.util.function.BooleanSupplier done,
             Consumer<SimulationEngine> onProgress) {
-        try (Store store = Store.open(dataDir)) {
-            SubmissionServer server = SubmissionServer.builder().store(store).clock(clock).build();
-            try {
-                server.start();
-                ScenarioSetup.apply(scenario, server);
-                ScenarioSetup.applyTokens(scenario, store);
-                Map<String, Long> deliveredBefore = store.deliveries().countByRecipient();
-                SimulationEngine engine = new SimulationEngine(scenario, server.host(), server.port(), clock);
-                try {
-                    runToEnd(engine, onProgress);
-                } finally {
-                    engine.stop();
-                }
-                SimulationReport r = engine.report()
-                        .withSentItems(address -> store.sentItems().count(Optional.of(address), ""));
-                return r.withChecks(checks(scenario, engine, store, deliveredBefore));
-            } finally {
-                server.stop();
-            }
-        }
-    }
-
-    private static List<SimulationReport.Check> checks(Scenario scenario, SimulationEngine engine, Store store,
-            Map<String, Long> deliveredBefore) {
-        String marker = engine.runId().toLowerCase(java.util.Locale.ROOT) + ".";
-        List<AcceptedSubmission> stored = new ArrayList<>();
-        store.sentItems().forEach(Optional.empty(), item -> {
-            if (OutcomeChecks.normalizeMessageId(item.messageId()).startsWith(marker)) {
-                stored.add(new AcceptedSubmission(item.mailbox(), item.messageId(), item.envelopeTo()));
-            }
-        });
-        Set<String> noCopies = scenario.mailboxes().stream().filter(m -> !m.saveToSentItems())
-                .map(ScenarioMailbox::address).collect(Collectors.toSet());
-        Map<String, Long> delivered = new HashMap<>(store.deliveries().countByRecipient());
-        deliveredBefore.forEach((k, v) -> delivered.merge(k, -v, Long::sum));
-        return List.of(OutcomeChecks.sentItemsExactlyOnce(engine.acceptedSubmissions(), stored, noCopies),
-                OutcomeChecks.deliveriesFollowEnvelope(engine.acceptedPerRecipient(), delivered));
-    }
-
-    /** Starts the engine and waits (printing progress) until it is finished. */
-    static void runToEnd(SimulationEngine engine, Consumer<SimulationEngine> onProgress) {
-        engine.start();
         try {
-            while (!engine.isFinished()) {
+            while (!done.getAsBoolean()) {
                 Thread.sleep(200);
                 onProgress.accept(engine);
             }

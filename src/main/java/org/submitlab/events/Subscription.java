@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
  * One subscriber's bounded queue of events. Publishing never waits: when the queue is full the
  * event is dropped and counted, so a slow reader cannot slow the SMTP threads.
  */
-public final class Subscription implements AutoCloseable {
+public final class Subscription implements EventSource {
 
     private final String name;
     private final BlockingQueue<LabEvent> queue;
@@ -38,7 +38,7 @@ public final class Subscription implements AutoCloseable {
         return name;
     }
 
-    /** Moves up to {@code max} waiting events into {@code target}; returns how many. */
+    @Override
     public int drainTo(Collection<? super LabEvent> target, int max) {
         return queue.drainTo(target, max);
     }
@@ -49,6 +49,7 @@ public final class Subscription implements AutoCloseable {
     }
 
     /** Events lost because this subscriber's queue was full. */
+    @Override
     public long dropped() {
         return dropped.sum();
     }

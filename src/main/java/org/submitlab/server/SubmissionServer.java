@@ -8,13 +8,12 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.internal.server.CommandHandler;
+import org.submitlab.concurrent.NamedThreads;
 import org.subethamail.smtp.server.SMTPServer;
 import org.submitlab.events.EventBus;
 import org.submitlab.policy.LabClock;
@@ -73,16 +72,11 @@ public final class SubmissionServer implements AutoCloseable {
             return;
         }
         tenant.replaceAll(store.settings().load(), store.mailboxes().all());
-        SubmissionPolicy fresh = new SubmissionPolicy(tenant, clock);
-        Instant since = clock.instant().minus(RecipientWindow.LENGTH);
-        for (RecipientUse use : store.submissions().acceptedSince(since)) {
-            fresh.seedRecipients(use.mailbox(), use.time(), use.recipients());
-        }
-        fresh.setSentItemsBytes(store.sentItems().totalSizeByMailbox());
+        SubmissionPolicy fresh = seededPolicy(store, tenant, clock);
         policy = fresh;
 
         ServerContext ctx = new ServerContext(store, events, clock, tenant, fresh, new TlsSocketCreator(sslContext));
-        sessionThreads = Executors.newCachedThreadPool(daemonThreads("submitlab-smtp-session"));
+        sessionThreads = Executors.newCachedThreadPool(new NamedThreads("submitlab-smtp-session"));
         SMTPServer server = SMTPServer.port(configuredPort)
                 .bindAddress(bindAddress)
                 .hostName(tenant.settings().hostName())
@@ -101,9 +95,29 @@ public final class SubmissionServer implements AutoCloseable {
         smtp = server;
 
         retention = new SentItemsRetention(store, tenant, fresh);
-        housekeeping = Executors.newSingleThreadScheduledExecutor(daemonThreads("submitlab-retention"));
+        housekeeping = Executors.newSingleThreadScheduledExecutor(new NamedThreads("submitlab-retention"));
         housekeeping.scheduleWithFixedDelay(retention, 0, RETENTION_SWEEP_SECONDS, TimeUnit.SECONDS);
         LOG.info("Submission endpoint listening on {}:{}", host(), port());
+    }
+
+    /** A policy for {@code tenant} whose windows and sizes carry on from what {@code store} recorded. */
+    private static SubmissionPolicy seededPolicy(Store store, Tenant tenant, LabClock clock) {
+        SubmissionPolicy p = new SubmissionPolicy(tenant, clock);
+        Instant since = clock.instant().minus(RecipientWindow.LENGTH);
+        for (RecipientUse use : store.submissions().acceptedSince(since)) {
+            p.seedRecipients(use.mailbox(), use.time(), use.recipients());
+        }
+        p.setSentItemsBytes(store.sentItems().totalSizeByMailbox());
+        return p;
+    }
+
+    /**
+     * The mailboxes' status as a server on {@code store} would start with at {@code clock}'s time, without
+     * listening: a finished run opened for review.
+     */
+    public static List<MailboxStatus> statusFromStore(Store store, LabClock clock) {
+        Tenant t = new Tenant(store.settings().load(), store.mailboxes().all());
+        return seededPolicy(store, t, clock).status();
     }
 
     /** Every verb goes to this package's commands; addCommand replaces the library's by name. */
@@ -206,15 +220,6 @@ public final class SubmissionServer implements AutoCloseable {
         stop();
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            t.setUncaughtExceptionHandler((th, e) -> LOG.error("Uncaught exception in {}", th.getName(), e));
-            return t;
-        };
-    }
 
     public static final class Builder {
         private InetAddress bindAddress;

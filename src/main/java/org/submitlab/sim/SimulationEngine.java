@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.submitlab.concurrent.NamedThreads;
 import org.submitlab.policy.LabClock;
 
 /**

@@ -47,6 +47,20 @@ public final class SubmissionLog {
         });
     }
 
+    /**
+     * Deletes accepted submissions dated after {@code cutoff} and returns how many: they would count in
+     * the recipient window for days. Data folders from before runs had their own store hold such rows
+     * from accelerated simulations; their Sent Items copies are kept.
+     */
+    public int dropAcceptedAfter(Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        return db.write("drop submissions dated after " + cutoff, s -> {
+            PreparedStatement ps = s.prepare("DELETE FROM submissions WHERE accepted = 1 AND time > ?");
+            Sql.setTime(ps, 1, cutoff);
+            return ps.executeUpdate();
+        });
+    }
+
     /** The latest {@code limit} attempts (of {@code mailbox}, if given), newest first. */
     public List<SubmissionRecord> recent(Optional<String> mailbox, int limit) {
         if (limit < 0) {

@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.submitlab.concurrent.NamedThreads;
 
 /**
  * The single writer: one daemon thread owns the write connection. It takes everything pending (up to
@@ -54,9 +55,7 @@ final class Writer {
     Writer(Path file, WriteSession session) {
         this.file = file;
         this.session = session;
-        this.thread = new Thread(this::run, "submitlab-store-writer");
-        thread.setDaemon(true);
-        thread.setUncaughtExceptionHandler((t, e) -> LOG.error("The store writer for {} died", file, e));
+        this.thread = new NamedThreads("submitlab-store-writer").newThread(this::run);
         thread.start();
     }
 

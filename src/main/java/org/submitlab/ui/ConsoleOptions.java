@@ -3,15 +3,15 @@ package org.submitlab.ui;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.submitlab.cli.DataFolders;
-import org.submitlab.cli.DefaultPort;
+import org.submitlab.app.DataFolders;
+import org.submitlab.app.DefaultPort;
 
 /**
  * How the console starts.
  *
- * @param dataDir          where the database, certificate and settings live
- * @param port             the SMTP port to listen on; 0 picks a free one
- * @param startServer      start the server as soon as the window opens
+ * @param dataDir          where Live's database, the certificate, settings and runs live
+ * @param port             Live's SMTP port; 0 picks a free one
+ * @param startServer      start Live's server as soon as the window opens
  * @param fallbackToAnyPort when {@code port} is taken, listen on any free port instead of failing
  */
 public record ConsoleOptions(Path dataDir, int port, boolean startServer, boolean fallbackToAnyPort) {

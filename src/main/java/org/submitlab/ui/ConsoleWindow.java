@@ -3,16 +3,21 @@ package org.submitlab.ui;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
@@ -30,46 +35,56 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.submitlab.app.DemoTenant;
+import org.submitlab.app.Endpoint;
+import org.submitlab.app.ListenOptions;
+import org.submitlab.app.LiveWorld;
+import org.submitlab.app.Run;
+import org.submitlab.app.RunInfo;
+import org.submitlab.app.RunState;
+import org.submitlab.app.World;
+import org.submitlab.app.WorldStatus;
+import org.submitlab.app.Workspace;
 import org.submitlab.policy.Profile;
 import org.submitlab.sim.Scenario;
 import org.submitlab.sim.Scenarios;
-import org.submitlab.ui.budget.BudgetPanel;
-import org.submitlab.ui.common.EventPump;
+import org.submitlab.ui.common.BackgroundTasks;
 import org.submitlab.ui.common.Formats;
 import org.submitlab.ui.common.Tables;
 import org.submitlab.ui.common.Themes;
-import org.submitlab.ui.common.UiContext;
-import org.submitlab.ui.connections.ConnectionsPanel;
-import org.submitlab.ui.connections.ConnectionsViewModel;
-import org.submitlab.ui.devices.DevicesPanel;
 import org.submitlab.ui.devices.ScenarioDraft;
-import org.submitlab.ui.retries.RetriesPanel;
-import org.submitlab.ui.sentitems.SentItemsPanel;
-import org.submitlab.ui.sessionlog.SessionLogPanel;
-import org.submitlab.ui.sessionlog.SessionLogViewModel;
 
-/** The main window: toolbar, the live panels as tabs, the status bar; wires them to the lab. */
+/**
+ * The main window: the world selector (Live, then the runs newest first), Live's server, the
+ * scenario controls, the panels of the selected world as tabs, and its status bar. Every panel
+ * shows the selected world only; switching builds the new world's view and closes the old one.
+ */
 public final class ConsoleWindow {
 
     static final String OPEN_FILE = "Open scenario file\u2026";
     static final List<Double> SPEEDS = List.of(1.0, 2.0, 5.0, 10.0, 60.0, 300.0, 600.0, 3600.0);
+    private static final List<String> TAB_TITLES = List.of("Connections", "Retries", "Recipient budget", "Sent Items",
+            "Devices", "Session log");
 
-    private final LabRuntime lab;
-    private final UiContext ui;
-    private final EventPump pump;
-    private final ConnectionsViewModel connectionsVm = new ConnectionsViewModel();
-    private final ConnectionsPanel connections;
-    private final RetriesPanel retries;
-    private final BudgetPanel budget;
-    private final SentItemsPanel sentItems;
-    private final DevicesPanel devices;
-    private final SessionLogPanel sessionLog;
-    private final StatusBar statusBar;
-    private final AtomicReference<LiveSnapshot> latest = new AtomicReference<>();
+    /** An entry of the world selector. */
+    record WorldChoice(String id, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final ConsoleOptions options;
+    private final BackgroundTasks background;
+    private final java.time.ZoneId zone;
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
+    private final List<Tab> tabList = new ArrayList<>();
     private final Scene scene;
 
+    private final ComboBox<WorldChoice> worldPicker = new ComboBox<>();
+    private final Button resetCounters = new Button("Reset counters");
+    private final Button deleteRun = new Button("Delete run");
     private final Button serverToggle = new Button("Start server");
     private final Label address = new Label(ConnectionHint.stopped());
     private final Button copy = new Button("Copy");
@@ -78,60 +93,48 @@ public final class ConsoleWindow {
     private final Button start = new Button("_Start");
     private final Button pause = new Button("_Pause");
     private final Button stop = new Button("S_top");
+    private final Button runAgain = new Button("Run _again");
     private final ComboBox<Double> speed = new ComboBox<>();
+    private final Label clockCaption = new Label("Time");
     private final Label clock = new Label();
-    private final Label scenarioState = new Label("No scenario running");
+    private final Label worldState = new Label();
     private final ToggleButton dark = new ToggleButton("Dark");
     private final ToggleButton presentation = new ToggleButton("Presentation");
+    private final Label opening = new Label("Opening\u2026");
 
+    private Workspace workspace;
+    private WorldView view;
     private ScenarioDraft draft;
-    private Optional<String> runningState = Optional.empty();
+    private Optional<RunState> shownState = Optional.empty();
+    private String message = "";
     private boolean serverRunning;
     private boolean busy;
-    private ScheduledFuture<?> poller;
 
-    public ConsoleWindow(LabRuntime lab, UiContext ui) {
-        this.lab = lab;
-        this.ui = ui;
-        this.pump = new EventPump(lab.events(), lab.clock()::instant);
-        this.connections = new ConnectionsPanel(connectionsVm, ui);
-        this.retries = new RetriesPanel(ui);
-        this.budget = new BudgetPanel(ui);
-        this.sentItems = new SentItemsPanel(ui);
-        this.devices = new DevicesPanel(d -> draft = d);
-        this.sessionLog = new SessionLogPanel(new SessionLogViewModel(), ui);
-        this.statusBar = new StatusBar(connectionsVm, pump);
-        pump.addListener(new EventPump.Listener() {
-            @Override
-            public void onTick(Instant now) {
-                ui.nowProperty().set(now);
-                clock.setText(Formats.dateTime(now, ui.zone()));
-                LiveSnapshot s = latest.getAndSet(null);
-                if (s != null) {
-                    distribute(s);
-                }
-            }
-        });
-        for (EventPump.Listener l : List.of(connections, retries, budget, sentItems, devices, sessionLog, statusBar)) {
-            pump.addListener(l);
+    public ConsoleWindow(ConsoleOptions options, BackgroundTasks background, java.time.ZoneId zone) {
+        this.options = options;
+        this.background = background;
+        this.zone = zone;
+        String[] tips = {
+            "Open connections and submissions in flight per mailbox, with refusals per minute (Ctrl+1)",
+            "Every retry the devices have queued (Ctrl+2)",
+            "Recipients per mailbox in the sliding 24-hour window (Ctrl+3)",
+            "Every accepted message, paged from the database (Ctrl+4)",
+            "The simulated devices and their state (Ctrl+5)",
+            "Every SMTP session as a transcript: what a device saw (Ctrl+6)"};
+        String[] ids = {"tab-connections", "tab-retries", "tab-budget", "tab-sent-items", "tab-devices", "tab-session-log"};
+        for (int i = 0; i < TAB_TITLES.size(); i++) {
+            Tab t = new Tab(TAB_TITLES.get(i), i == 0 ? opening : null);
+            t.setId(ids[i]);
+            t.setTooltip(new Tooltip(tips[i]));
+            tabList.add(t);
         }
-
         tabs.setId("panels");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().setAll(List.of(
-                tab("Connections", "tab-connections", connections.node(),
-                        "Open connections and submissions in flight per mailbox, with refusals per minute (Ctrl+1)"),
-                tab("Retries", "tab-retries", retries.node(), "Every retry devices have queued (Ctrl+2)"),
-                tab("Recipient budget", "tab-budget", budget.node(),
-                        "Recipients per mailbox in the sliding 24-hour window (Ctrl+3)"),
-                tab("Sent Items", "tab-sent-items", sentItems.node(), "Every accepted message, paged from the database (Ctrl+4)"),
-                tab("Devices", "tab-devices", devices.node(), "The simulated devices and their state (Ctrl+5)"),
-                tab("Session log", "tab-session-log", sessionLog.node(),
-                        "Every SMTP session as a transcript: what a device saw (Ctrl+6)")));
+        tabs.getTabs().setAll(tabList);
+        opening.getStyleClass().add("empty-state");
 
-        root.setTop(new VBox(toolbarServer(), toolbarScenario()));
+        root.setTop(new VBox(toolbarWorld(), toolbarScenario()));
         root.setCenter(tabs);
-        root.setBottom(statusBar.node());
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(820, screen.getHeight()));
         Themes.apply(scene, Themes.Theme.LIGHT, false);
@@ -139,18 +142,32 @@ public final class ConsoleWindow {
         updateControls();
     }
 
-    private static Tab tab(String title, String id, Node content, String tooltip) {
-        Tab t = new Tab(title, content);
-        t.setId(id);
-        t.setTooltip(new Tooltip(tooltip));
-        return t;
-    }
+    // ---- toolbars ----
 
-    private FlowPane toolbarServer() {
+    private FlowPane toolbarWorld() {
+        worldPicker.setId("world-picker");
+        worldPicker.setTooltip(Tables.tooltip("What the panels show. Live: the tenant your real devices use, in real "
+                + "time. A run: one play of a scenario in a sandbox of its own (its own mailboxes, clock and server); "
+                + "nothing of a run reaches Live. Runs stay here until you delete them."));
+        worldPicker.setOnShowing(e -> refreshWorlds(currentWorldId()));
+        worldPicker.setOnAction(e -> {
+            WorldChoice c = worldPicker.getValue();
+            if (!busy && c != null && (view == null || !c.id().equals(view.world().id()))) {
+                select(c.id());
+            }
+        });
+        resetCounters.setId("reset-counters");
+        resetCounters.setTooltip(Tables.tooltip("Start Live's counters, charts and session log over from now. Sent "
+                + "Items, recipient windows and the submission log are kept."));
+        resetCounters.setOnAction(e -> confirmResetCounters());
+        deleteRun.setId("delete-run");
+        deleteRun.setTooltip(Tables.tooltip("Delete the selected run: its store, report and event history."));
+        deleteRun.setOnAction(e -> confirmDeleteRun());
+
         serverToggle.setId("server-toggle");
         serverToggle.setOnAction(e -> toggleServer());
-        serverToggle.setTooltip(Tables.tooltip("Start or stop the SMTP submission server. Devices connect to the "
-                + "address shown; stopping it closes their connections."));
+        serverToggle.setTooltip(Tables.tooltip("Start or stop Live's SMTP submission server. Your real devices "
+                + "connect to the address shown; stopping it closes their connections. Runs have servers of their own."));
         address.setId("address-hint");
         address.getStyleClass().add("address-hint");
         address.setTooltip(Tables.tooltip("Type this into a device's SMTP settings. The demo mailboxes' password is "
@@ -161,16 +178,16 @@ public final class ConsoleWindow {
         copy.setOnAction(e -> copyAddress());
         profile.setId("profile");
         profile.getItems().setAll(Profile.values());
-        profile.setTooltip(Tables.tooltip("exchange-online: today's replies. exchange-online-2018: the 2018 "
-                + "announcement's 432 text. basic-auth-off: AUTH LOGIN refused, XOAUTH2 only (Microsoft's plan)."));
+        profile.setTooltip(Tables.tooltip("Live's profile. exchange-online: today's replies. exchange-online-2018: "
+                + "the 2018 announcement's 432 text. basic-auth-off: AUTH LOGIN refused, XOAUTH2 only (Microsoft's plan)."));
         profile.setOnAction(e -> {
             Profile p = profile.getValue();
-            if (p != null && !busy) {
-                background("Switching the profile to " + p + "\u2026", () -> {
-                    lab.setProfile(p);
+            if (p != null && !busy && workspace != null) {
+                background("Switching Live's profile to " + p + "\u2026", () -> {
+                    workspace.live().setProfile(p);
                     return null;
                 }, r -> {
-                    statusBar.setMessage("Profile " + p);
+                    setMessage("Live's profile is " + p);
                     refreshAddress();
                 });
             }
@@ -181,8 +198,9 @@ public final class ConsoleWindow {
         presentation.setId("presentation-mode");
         presentation.setTooltip(new Tooltip("Large fonts for projectors (Ctrl+P)"));
         presentation.setOnAction(e -> applyTheme());
-        return toolbar("toolbar-server", serverToggle, caption("Address"), address, copy, divider(),
-                caption("Profile"), profile, divider(), dark, presentation);
+        return toolbar("toolbar-server", caption("World"), worldPicker, resetCounters, deleteRun, divider(),
+                caption("Live server"), serverToggle, address, copy, caption("Profile"), profile, divider(), dark,
+                presentation);
     }
 
     private FlowPane toolbarScenario() {
@@ -191,24 +209,27 @@ public final class ConsoleWindow {
         scenarioPicker.getItems().setAll(Scenarios.presetNames());
         scenarioPicker.getItems().add(OPEN_FILE);
         scenarioPicker.setTooltip(Tables.tooltip("Presets shipped with SubmitLab, or a scenario file (JSON, see "
-                + "docs/scenarios.md). Its devices appear in the Devices tab."));
+                + "docs/scenarios.md). Its devices appear in Live's Devices tab until you start it."));
         scenarioPicker.setOnAction(e -> pickScenario());
         start.setId("scenario-start");
         start.setOnAction(e -> startScenario());
-        start.setTooltip(new Tooltip("Create the scenario's mailboxes and start its devices (F5)"));
+        start.setTooltip(new Tooltip("Start a new run of the scenario in a world of its own, and show it (F5)"));
         pause.setId("scenario-pause");
         pause.setOnAction(e -> pauseOrResume());
-        pause.setTooltip(new Tooltip("Pause or resume the devices; the server keeps running"));
+        pause.setTooltip(new Tooltip("Pause or resume the shown run: its devices and its clock stand still"));
         stop.setId("scenario-stop");
-        stop.setOnAction(e -> stopScenario());
-        stop.setTooltip(new Tooltip("Stop the devices (Shift+F5)"));
+        stop.setOnAction(e -> stopRun());
+        stop.setTooltip(new Tooltip("End the shown run now; its clock stops, its results stay (Shift+F5)"));
+        runAgain.setId("run-again");
+        runAgain.setOnAction(e -> runAgain());
+        runAgain.setTooltip(new Tooltip("Start a fresh run of the shown run's scenario at its speed"));
         speed.setId("speed");
         speed.getItems().setAll(SPEEDS);
-        speed.setValue(lab.clock().speed());
+        speed.setValue(SPEEDS.get(4));
         speed.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Double d) {
-                return d == null ? "" : String.format(java.util.Locale.US, "%,.0f\u00d7", d);
+                return d == null ? "" : String.format(Locale.US, "%,.0f\u00d7", d);
             }
 
             @Override
@@ -216,19 +237,20 @@ public final class ConsoleWindow {
                 return Double.valueOf(s.replace("\u00d7", "").replace(",", ""));
             }
         });
-        speed.setTooltip(Tables.tooltip("How fast simulated time runs: 60\u00d7 makes a minute pass every second. "
-                + "Every window, lockout and retry reads this one clock."));
+        speed.setTooltip(Tables.tooltip("How fast a run's simulated time goes: 60\u00d7 makes a minute pass every "
+                + "second. Every window, lockout and retry of the run reads its clock. Live always runs in real time."));
         speed.setOnAction(e -> {
-            if (!busy && speed.getValue() != null) {
-                lab.clock().setSpeed(speed.getValue());
+            Double s = speed.getValue();
+            if (!busy && s != null && view != null && view.world() instanceof Run run && run.info().state().active()) {
+                run.setSpeed(s);
             }
         });
+        clockCaption.getStyleClass().add("toolbar-caption");
         clock.setId("sim-clock");
         clock.getStyleClass().add("sim-clock");
-        clock.setTooltip(new Tooltip("Simulated time (your time zone)"));
-        scenarioState.setId("scenario-state");
-        return toolbar("toolbar-scenario", caption("Simulated time"), clock, caption("Speed"), speed, divider(),
-                caption("Scenario"), scenarioPicker, start, pause, stop, scenarioState);
+        worldState.setId("scenario-state");
+        return toolbar("toolbar-scenario", caption("Scenario"), scenarioPicker, caption("Speed"), speed, start,
+                divider(), clockCaption, clock, pause, stop, runAgain, worldState);
     }
 
     /**
@@ -255,7 +277,7 @@ public final class ConsoleWindow {
     }
 
     private void installShortcuts() {
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < TAB_TITLES.size(); i++) {
             int index = i;
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)),
                     KeyCombination.SHORTCUT_DOWN), () -> tabs.getSelectionModel().select(index));
@@ -276,7 +298,7 @@ public final class ConsoleWindow {
         });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN), () -> {
             if (!stop.isDisabled()) {
-                stopScenario();
+                stopRun();
             }
         });
     }
@@ -293,76 +315,206 @@ public final class ConsoleWindow {
         return tabs;
     }
 
-    public EventPump pump() {
-        return pump;
+    /** The shown world's view (for tests). */
+    WorldView view() {
+        return view;
     }
 
-    /** Opens the lab in the background, starts the server if asked, then the pump and the poller. */
-    public void open(Stage stage, boolean startServer) {
+    Workspace workspace() {
+        return workspace;
+    }
+
+    // ---- opening and closing ----
+
+    /** Opens the data folder in the background, starts Live's server if asked, then shows Live. */
+    public void open(Stage stage) {
         stage.setScene(scene);
-        stage.setTitle("SubmitLab \u2014 " + lab.dataDir());
-        pump.start(EventPump.DEFAULT_HZ);
-        poller = ui.background().every(500, () -> latest.set(lab.snapshot()));
-        background("Opening " + lab.dataDir() + "\u2026", () -> {
-            boolean demo = lab.open();
-            if (startServer) {
-                lab.startServer();
+        stage.setTitle("SubmitLab \u2014 " + options.dataDir());
+        background("Opening " + options.dataDir() + "\u2026", () -> {
+            Workspace w = Workspace.open(options.dataDir());
+            boolean demo;
+            try {
+                demo = w.live().createDemoTenantIfEmpty();
+                if (options.startServer()) {
+                    w.live().startServer(ListenOptions.loopback(options.port(), options.fallbackToAnyPort()));
+                }
+            } catch (RuntimeException e) {
+                w.close();
+                throw e;
             }
+            workspace = w;
             return demo;
         }, demo -> {
-            serverRunning = lab.runningAddress().isPresent();
-            sentItems.setSource(lab.sentItems());
-            statusBar.setMessage(demo ? "First run: created a demo tenant (" + DemoTenant.MAILBOXES.size()
-                    + " mailboxes, password " + DemoTenant.PASSWORD + ") in " + lab.dataDir()
-                    : "Data folder " + lab.dataDir());
-            refreshMailboxes();
+            setMessage(demo ? "First run: created a demo tenant (" + DemoTenant.MAILBOXES.size()
+                    + " mailboxes, password " + DemoTenant.PASSWORD + ") in " + options.dataDir()
+                    : "Data folder " + options.dataDir());
+            select(LiveWorld.ID);
             refreshAddress();
             if (scenarioPicker.getValue() == null && !Scenarios.presetNames().isEmpty()) {
                 scenarioPicker.setValue(Scenarios.presetNames().get(0));
             }
+        }, e -> {
+            opening.setText("Cannot open " + options.dataDir() + ": " + e.getMessage());
+            Alert a = new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.CLOSE);
+            a.setHeaderText("SubmitLab cannot open its data folder " + options.dataDir());
+            a.initOwner(stage);
+            a.show();
         });
     }
 
+    /** Closes the shown view and the workspace (stopping runs that still play). Not on the FX thread's critical path. */
     public void close() {
-        if (poller != null) {
-            poller.cancel(false);
+        if (view != null) {
+            view.close();
+            view = null;
         }
-        pump.close();
+        if (workspace != null) {
+            workspace.close();
+            workspace = null;
+        }
     }
 
-    private void distribute(LiveSnapshot s) {
-        for (LiveSnapshot.MailboxCounts m : s.mailboxes()) {
-            connectionsVm.applyStatus(m.address(), m.connections(), m.inFlight(), m.limit(), m.accepted(), m.refused());
+    // ---- worlds ----
+
+    private String currentWorldId() {
+        return view == null ? LiveWorld.ID : view.world().id();
+    }
+
+    /** Shows the world with this id: a new view over its history and live events; the old view is closed. */
+    void select(String id) {
+        background(null, () -> workspace.world(id), this::show);
+    }
+
+    private void show(World world) {
+        WorldView old = view;
+        view = new WorldView(world, zone, background, d -> draft = d, this::onStatus);
+        List<Node> panels = view.panels();
+        for (int i = 0; i < tabList.size(); i++) {
+            tabList.get(i).setContent(panels.get(i));
         }
-        budget.setRows(s.budget());
-        retries.setRetries(s.retries());
-        devices.setLive(s.devices());
-        if (!s.mailboxes().isEmpty()) {
-            List<String> addresses = s.mailboxes().stream().map(LiveSnapshot.MailboxCounts::address).sorted().toList();
-            sentItems.setMailboxes(addresses);
-            connectionsVm.setKnownMailboxes(addresses);
+        root.setBottom(view.statusBar().node());
+        view.statusBar().setMessage(message);
+        if (world.isLive()) {
+            view.devices().setDraft(draft);
         }
-        if (!s.scenario().equals(runningState)) {
-            runningState = s.scenario();
-            scenarioState.setText(runningState.map(st -> "Scenario " + st).orElse("No scenario running"));
-            if (runningState.filter("finished"::equals).isPresent()) {
-                statusBar.setMessage("Scenario finished: see Devices for who gave up, Sent Items for what got through");
+        view.open();
+        view.pump().addListener(new org.submitlab.ui.common.EventPump.Listener() {
+            @Override
+            public void onTick(Instant now) {
+                clock.setText(Formats.dateTime(now, zone));
+            }
+        });
+        if (old != null) {
+            old.close();
+        }
+        shownState = world instanceof Run r ? Optional.of(r.info().state()) : Optional.empty();
+        clockCaption.setText(world.isLive() ? "Time" : "Simulated time");
+        clock.setTooltip(new Tooltip(world.isLive() ? "Live runs in real time (your time zone)"
+                : "This run's own clock (your time zone); it stopped when the run ended"));
+        if (world instanceof Run r) {
+            busy = true;
+            speed.setValue(nearestSpeed(r.clock().speed()));
+            busy = false;
+        }
+        refreshWorlds(world.id());
+        background(null, () -> world.store().mailboxes().all().stream().map(m -> m.address()).sorted().toList(),
+                list -> {
+                    if (view != null && view.world() == world) {
+                        view.setKnownMailboxes(list);
+                    }
+                });
+        worldState.setText(stateText(world, shownState));
+        updateControls();
+    }
+
+    /** Rebuilds the selector: Live, then every run newest first; keeps {@code selected} selected. */
+    private void refreshWorlds(String selected) {
+        if (workspace == null) {
+            return;
+        }
+        background(null, workspace::listRuns, runs -> {
+            List<WorldChoice> items = new ArrayList<>();
+            items.add(new WorldChoice(LiveWorld.ID, "Live (real devices, real time)"));
+            for (RunInfo r : runs) {
+                items.add(new WorldChoice(r.id(), WorldView.label(r.name(), r.started(), r.speed(), r.state().id(), zone)));
+            }
+            if (!items.equals(worldPicker.getItems())) {
+                busy = true;
+                worldPicker.getItems().setAll(items);
+                busy = false;
+            }
+            busy = true;
+            items.stream().filter(c -> c.id().equals(selected)).findFirst().ifPresent(worldPicker::setValue);
+            busy = false;
+        });
+    }
+
+    private void onStatus(WorldStatus s) {
+        Optional<RunState> state = s.run();
+        if (!state.equals(shownState)) {
+            boolean ended = shownState.map(RunState::active).orElse(false) && state.map(st -> !st.active()).orElse(false);
+            shownState = state;
+            worldState.setText(stateText(view.world(), state));
+            if (ended) {
+                setMessage("Run " + state.get().id() + ": see Devices for who gave up, Sent Items for what got through");
+                refreshWorlds(currentWorldId());
             }
             updateControls();
         }
     }
 
-    private void refreshMailboxes() {
-        background(null, lab::mailboxAddresses, list -> {
-            connectionsVm.setKnownMailboxes(list);
-            sentItems.setMailboxes(list);
-        });
+    private static String stateText(World world, Optional<RunState> state) {
+        if (world.isLive()) {
+            return "Live: your real devices";
+        }
+        return "Run " + world.id() + ": " + state.map(RunState::id).orElse("");
     }
 
+    private void confirmResetCounters() {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Live's counters, charts and session log start over from "
+                + "now. Sent Items, recipient windows and the submission log are kept.", ButtonType.OK, ButtonType.CANCEL);
+        a.setHeaderText("Reset Live's counters?");
+        a.initOwner(scene.getWindow());
+        if (a.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
+            background("Resetting Live's counters\u2026", () -> workspace.live().resetCounters(), t -> {
+                setMessage("Live's counters start from " + Formats.dateTime(t, zone));
+                select(LiveWorld.ID);
+            });
+        }
+    }
+
+    private void confirmDeleteRun() {
+        if (view == null || !(view.world() instanceof Run run)) {
+            return;
+        }
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Run " + run.id() + " (" + run.name() + ") and everything "
+                + "it recorded (its Sent Items, report and event history) will be deleted. Live is not affected.",
+                ButtonType.OK, ButtonType.CANCEL);
+        a.setHeaderText("Delete this run?");
+        a.initOwner(scene.getWindow());
+        if (a.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
+            String id = run.id();
+            show(workspace.live());
+            background("Deleting run " + id + "\u2026", () -> {
+                workspace.deleteRun(id);
+                return null;
+            }, x -> {
+                setMessage("Deleted run " + id);
+                refreshWorlds(LiveWorld.ID);
+            });
+        }
+    }
+
+    // ---- Live's server ----
+
     private void refreshAddress() {
-        background(null, () -> new Object[] {lab.runningAddress(), lab.settings().profile()}, r -> {
+        if (workspace == null) {
+            return;
+        }
+        LiveWorld live = workspace.live();
+        background(null, () -> new Object[] {live.endpoint(), live.settings().profile()}, r -> {
             @SuppressWarnings("unchecked")
-            Optional<LabRuntime.Address> a = (Optional<LabRuntime.Address>) r[0];
+            Optional<Endpoint> a = (Optional<Endpoint>) r[0];
             Profile p = (Profile) r[1];
             busy = true;
             profile.setValue(p);
@@ -378,26 +530,32 @@ public final class ConsoleWindow {
         ClipboardContent c = new ClipboardContent();
         c.putString(address.getText());
         Clipboard.getSystemClipboard().setContent(c);
-        statusBar.setMessage("Copied: " + address.getText());
+        setMessage("Copied: " + address.getText());
     }
 
     private void toggleServer() {
+        if (workspace == null) {
+            return;
+        }
+        LiveWorld live = workspace.live();
         if (serverRunning) {
-            background("Stopping the server\u2026", () -> {
-                lab.stopServer();
+            background("Stopping Live's server\u2026", () -> {
+                live.stopServer();
                 return null;
             }, r -> {
-                statusBar.setMessage("Server stopped");
+                setMessage("Live's server stopped");
                 refreshAddress();
             });
         } else {
-            background("Starting the server\u2026", lab::startServer, a -> {
-                statusBar.setMessage("Listening on " + a.host() + ":" + a.port());
-                refreshAddress();
-                refreshMailboxes();
-            });
+            background("Starting Live's server\u2026",
+                    () -> live.startServer(ListenOptions.loopback(options.port(), options.fallbackToAnyPort())), a -> {
+                        setMessage("Live listens on " + a);
+                        refreshAddress();
+                    });
         }
     }
+
+    // ---- scenarios and runs ----
 
     private void pickScenario() {
         String choice = scenarioPicker.getValue();
@@ -422,19 +580,21 @@ public final class ConsoleWindow {
         }
     }
 
-    private void loadScenario(String label, java.util.concurrent.Callable<Scenario> loader) {
+    private void loadScenario(String label, Callable<Scenario> loader) {
         background("Loading " + label + "\u2026", loader, s -> {
             draft = new ScenarioDraft(s);
-            devices.setDraft(draft);
+            if (view != null && view.world().isLive()) {
+                view.devices().setDraft(draft);
+            }
             if (!scenarioPicker.getItems().contains(label)) {
                 scenarioPicker.getItems().add(scenarioPicker.getItems().size() - 1, label);
             }
             busy = true;
             scenarioPicker.setValue(label);
-            // Only suggested: the clock keeps its pace (real devices may be connected) until Start.
             speed.setValue(nearestSpeed(s.speed()));
             busy = false;
-            statusBar.setMessage(s.name() + ": " + s.description());
+            setMessage(s.name() + ": " + s.description() + " (suggested speed "
+                    + String.format(Locale.US, "%,.0f\u00d7", s.speed()) + ")");
             updateControls();
         });
     }
@@ -450,60 +610,91 @@ public final class ConsoleWindow {
     }
 
     private void startScenario() {
-        if (draft == null) {
+        if (draft == null || workspace == null) {
             return;
         }
-        Scenario s = draft.scenario();
-        lab.clock().setSpeed(speed.getValue());
-        background("Starting " + s.name() + "\u2026", () -> lab.startScenario(s), a -> {
-            statusBar.setMessage(s.name() + " running against " + a.host() + ":" + a.port());
-            runningState = Optional.of("running");
-            scenarioState.setText("Scenario running");
-            refreshAddress();
-            refreshMailboxes();
-        });
+        startRun(draft.scenario(), speed.getValue());
+    }
+
+    private void startRun(Scenario s, double atSpeed) {
+        background("Starting " + s.name() + " at " + String.format(Locale.US, "%,.0f\u00d7", atSpeed) + "\u2026",
+                () -> workspace.startRun(s, atSpeed), run -> {
+                    setMessage(s.name() + " runs in its own world (run " + run.id() + "); Live is untouched");
+                    show(run);
+                });
+    }
+
+    private void runAgain() {
+        if (view != null && view.world() instanceof Run run) {
+            run.scenario().ifPresentOrElse(s -> startRun(s, run.info().speed()),
+                    () -> setMessage("Run " + run.id() + " has no readable scenario.json to start again"));
+        }
     }
 
     private void pauseOrResume() {
-        boolean paused = runningState.map("paused"::equals).orElse(false);
+        if (view == null || !(view.world() instanceof Run run)) {
+            return;
+        }
+        boolean paused = run.info().state() == RunState.PAUSED;
         background(paused ? "Resuming\u2026" : "Pausing\u2026", () -> {
             if (paused) {
-                lab.resumeScenario();
+                run.resume();
             } else {
-                lab.pauseScenario();
+                run.pause();
             }
             return null;
         }, r -> {
         });
     }
 
-    private void stopScenario() {
-        background("Stopping the scenario\u2026", () -> {
-            lab.stopScenario();
+    private void stopRun() {
+        if (view == null || !(view.world() instanceof Run run)) {
+            return;
+        }
+        background("Stopping run " + run.id() + "\u2026", () -> {
+            run.stop();
             return null;
-        }, r -> statusBar.setMessage("Scenario stopped"));
+        }, r -> setMessage("Run " + run.id() + " stopped; its results stay"));
     }
 
     private void updateControls() {
-        boolean running = runningState.map(st -> st.equals("running") || st.equals("paused")).orElse(false);
+        boolean ready = workspace != null;
+        World w = view == null ? null : view.world();
+        boolean isRun = w instanceof Run;
+        boolean active = shownState.map(RunState::active).orElse(false);
         serverToggle.setText(serverRunning ? "Stop server" : "Start server");
+        serverToggle.setDisable(!ready);
         copy.setDisable(!serverRunning);
-        start.setDisable(draft == null || running);
-        pause.setDisable(!running);
-        pause.setText(runningState.map("paused"::equals).orElse(false) ? "_Resume" : "_Pause");
-        stop.setDisable(runningState.isEmpty());
-        scenarioPicker.setDisable(running);
+        profile.setDisable(!ready);
+        worldPicker.setDisable(!ready);
+        resetCounters.setDisable(w == null || !w.isLive());
+        deleteRun.setDisable(!isRun || active);
+        start.setDisable(draft == null || !ready);
+        pause.setDisable(!isRun || !active);
+        pause.setText(shownState.filter(RunState.PAUSED::equals).isPresent() ? "_Resume" : "_Pause");
+        stop.setDisable(!isRun || !active);
+        runAgain.setDisable(!isRun || active || ((Run) w).scenario().isEmpty());
     }
 
-    private <T> void background(String message, java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> then) {
-        if (message != null) {
-            statusBar.setMessage(message);
+    private void setMessage(String text) {
+        message = Objects.requireNonNullElse(text, "");
+        if (view != null) {
+            view.statusBar().setMessage(message);
         }
-        ui.background().run(work, then, e -> statusBar.setMessage(
-                (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+    }
+
+    private <T> void background(String text, Callable<T> work, Consumer<T> then) {
+        background(text, work, then, e -> setMessage(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
+
+    private <T> void background(String text, Callable<T> work, Consumer<T> then, Consumer<Throwable> onError) {
+        if (text != null) {
+            setMessage(text);
+        }
+        background.run(work, then, onError);
     }
 
     Path dataDir() {
-        return lab.dataDir();
+        return options.dataDir();
     }
 }

@@ -24,7 +24,8 @@ class LayeringTest {
     void coreImportsNoJavaFx() {
         noClasses()
             .that().resideInAnyPackage("org.submitlab.policy..", "org.submitlab.store..", "org.submitlab.server..",
-                    "org.submitlab.events..", "org.submitlab.sim..", "org.submitlab.cli..")
+                    "org.submitlab.events..", "org.submitlab.sim..", "org.submitlab.app..", "org.submitlab.cli..",
+                    "org.submitlab.concurrent..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
                 .check(classes);
     }
@@ -70,8 +71,52 @@ class LayeringTest {
     void simulatorTalksToTheServerOnlyOverSmtp() {
         noClasses()
             .that().resideInAPackage("org.submitlab.sim..")
-            .and().doNotHaveSimpleName("ScenarioSetup")
             .should().dependOnClassesThat().resideInAnyPackage("org.submitlab.server..", "org.submitlab.store..",
+                    "org.submitlab.app..", "org.submitlab.cli..", "org.submitlab.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void theApplicationLayerServesBothFacesAndKnowsNeither() {
+        noClasses()
+            .that().resideInAPackage("org.submitlab.app..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.submitlab.cli..", "org.submitlab.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void theCommandLineDoesNotUseTheConsole() {
+        noClasses()
+            .that().resideInAPackage("org.submitlab.cli..")
+            .should().dependOnClassesThat().resideInAPackage("org.submitlab.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void theConsoleDoesNotUseTheCommandLine() {
+        noClasses()
+            .that().resideInAPackage("org.submitlab.ui..")
+            .should().dependOnClassesThat().resideInAPackage("org.submitlab.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void threadsComeFromOneFactory() {
+        noClasses()
+            .that().resideInAPackage("org.submitlab..")
+            .and().doNotHaveFullyQualifiedName("org.submitlab.concurrent.NamedThreads")
+            .should().callConstructor(Thread.class, Runnable.class, String.class)
+            .orShould().callConstructor(Thread.class, Runnable.class)
+            .orShould().callMethod(java.util.concurrent.Executors.class, "defaultThreadFactory")
+                .check(classes);
+    }
+
+    @Test
+    void concurrencyHelpersDependOnNothingOfSubmitLab() {
+        noClasses()
+            .that().resideInAPackage("org.submitlab.concurrent..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.submitlab.policy..", "org.submitlab.store..",
+                    "org.submitlab.server..", "org.submitlab.events..", "org.submitlab.sim..", "org.submitlab.app..",
                     "org.submitlab.cli..", "org.submitlab.ui..")
                 .check(classes);
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.submitlab.testing.MailClient;
 import org.junit.jupiter.api.io.TempDir;
 import org.submitlab.policy.Limits;
 import org.submitlab.policy.Profile;

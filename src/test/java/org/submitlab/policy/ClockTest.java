@@ -49,4 +49,32 @@ class ClockTest {
         assertThatThrownBy(() -> new ScaledClock(START, 0.5)).hasMessageContaining("between 1 and 3600");
         assertThatThrownBy(() -> new ScaledClock(START, 3601)).hasMessageContaining("between 1 and 3600");
     }
+    @Test
+    void pausedClockStandsStillUntilResumed() throws InterruptedException {
+        ScaledClock clock = new ScaledClock(START, 3600);
+        clock.pause();
+        Instant paused = clock.instant();
+        Thread.sleep(20);
+        assertThat(clock.instant()).isEqualTo(paused);
+        assertThat(clock.isRunning()).isFalse();
+
+        clock.resume();
+        Thread.sleep(20);
+        assertThat(clock.instant()).isAfterOrEqualTo(paused.plusSeconds(72));
+    }
+
+    @Test
+    void stoppedClockKeepsTheMomentItStoppedAndCannotBeResumed() throws InterruptedException {
+        ScaledClock clock = new ScaledClock(START, 3600);
+        Thread.sleep(5);
+        clock.stop();
+        Instant end = clock.instant();
+        clock.resume();
+        clock.setSpeed(60);
+        Thread.sleep(20);
+
+        assertThat(clock.instant()).isEqualTo(end);
+        assertThat(clock.isStopped()).isTrue();
+        assertThat(clock.realDelay(Duration.ofSeconds(1))).isGreaterThan(Duration.ofDays(1));
+    }
 }

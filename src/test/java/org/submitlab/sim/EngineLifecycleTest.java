@@ -15,6 +15,7 @@ import org.submitlab.policy.LabClock;
 import org.submitlab.policy.ManualClock;
 import org.submitlab.policy.ScaledClock;
 import org.submitlab.server.SubmissionServer;
+import org.submitlab.app.ScenarioSetup;
 import org.submitlab.store.Store;
 
 /** The engine against a real embedded server: lifecycle, observable retries, clock speed. */

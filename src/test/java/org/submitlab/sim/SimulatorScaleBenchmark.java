@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.submitlab.policy.ScaledClock;
 import org.submitlab.server.SubmissionServer;
+import org.submitlab.app.ScenarioSetup;
 import org.submitlab.store.Store;
 
 /**

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.submitlab.app.DemoTenant;
+import org.submitlab.app.Endpoint;
+import org.submitlab.testing.MailClient;
 import org.submitlab.ui.connections.MailboxActivity;
 import org.submitlab.ui.retries.RetryRow;
 import org.submitlab.ui.sentitems.SentItemRow;
@@ -57,7 +60,8 @@ class ConsoleAppGuiTest {
     static void startConsoleAndPrintersPreset() throws Exception {
         FxToolkit.registerPrimaryStage();
         app = (ConsoleApp) FxToolkit.setupApplication(() -> new ConsoleApp(ConsoleOptions.forTests(data)));
-        waitUntil(() -> app.lab().runningAddress().isPresent());
+        waitUntil(() -> app.window().workspace() != null && app.window().workspace().live().endpoint().isPresent());
+        sendOneRealMessageToLive();
         Button start = robot.lookup("#scenario-start").queryButton();
         waitUntil(() -> !start.isDisabled());
         ComboBox<String> picker = robot.lookup("#scenario-picker").queryComboBox();
@@ -66,6 +70,7 @@ class ConsoleAppGuiTest {
         // than pressing Pause takes even on a busy machine.
         setSpeed(1.0);
         robot.clickOn(start);
+        waitUntil(() -> fx(() -> app.window().view() != null && !app.window().view().world().isLive()));
     }
 
     @AfterAll
@@ -77,7 +82,7 @@ class ConsoleAppGuiTest {
     @Test
     @Order(1)
     void a432AppearsInTheConnectionsPanel() {
-        TableView<MailboxActivity> table = robot.lookup("#connections-table").queryTableView();
+        TableView<MailboxActivity> table = table("#connections-table");
 
         waitUntil(() -> anyRow(table, r -> r.mailbox().equals("printer@contoso.test")
                 && r.lastRefusal().startsWith("432 4.3.2")));
@@ -87,9 +92,9 @@ class ConsoleAppGuiTest {
     @Order(2)
     void pausedTheRefusedScanWaitsInTheRetryQueue() {
         robot.clickOn("#scenario-pause");
-        waitUntil(() -> scenarioState().equals("Scenario paused"));
+        waitUntil(() -> scenarioState().endsWith(": paused"));
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
-        TableView<RetryRow> table = robot.lookup("#retries-table").queryTableView();
+        TableView<RetryRow> table = table("#retries-table");
 
         // Attempts on the wire when Pause came finish; their retries join the queue and stay.
         waitUntil(() -> anyRow(table, r -> r.lastReply().startsWith("432 4.3.2") && r.attempt() >= 2));
@@ -101,9 +106,9 @@ class ConsoleAppGuiTest {
     void resumedSentItemsFillAndASearchNarrowsThem() {
         setSpeed(60.0);
         robot.clickOn("#scenario-pause");
-        waitUntil(() -> scenarioState().equals("Scenario finished"));
+        waitUntil(() -> scenarioState().endsWith(": finished"));
         robot.clickOn("Sent Items");
-        TableView<SentItemRow> table = robot.lookup("#sent-items-table").queryTableView();
+        TableView<SentItemRow> table = table("#sent-items-table");
         waitUntil(() -> table.getItems().stream().map(SentItemRow::subject).distinct().count() >= 3);
         assertThat(fx(() -> shownCells(table, "Accepted"))).isNotEmpty()
                 .allSatisfy(c -> assertThat(((Text) c.lookup(".text")).getText()).isEqualTo(c.getText()));
@@ -117,7 +122,7 @@ class ConsoleAppGuiTest {
     @Test
     @Order(4)
     void openingAMessageShowsItsEnvelopeAndSource() {
-        TableView<SentItemRow> table = robot.lookup("#sent-items-table").queryTableView();
+        TableView<SentItemRow> table = table("#sent-items-table");
         SentItemRow message = fx(() -> table.getItems().get(0));
         // The rows on screen, not leftovers from before the search: a cell found by its text
         // before the table had laid out the new page was an empty row by the time it was clicked.
@@ -131,6 +136,57 @@ class ConsoleAppGuiTest {
         robot.clickOn("Raw source");
         waitUntil(() -> fx(() -> robot.lookup("#message-detail .text-area").queryAllAs(TextArea.class).stream()
                 .anyMatch(a -> a.getText().contains("Subject: Scanned document from mfp-03"))));
+    }
+
+    @Test
+    @Order(5)
+    void liveAndTheRunEachShowTheirOwnRows() {
+        String runId = fx(() -> app.window().view().world().id());
+        ComboBox<ConsoleWindow.WorldChoice> worlds = robot.lookup("#world-picker").queryComboBox();
+
+        selectWorld(worlds, "live");
+        robot.clickOn("Sent Items");
+        TableView<SentItemRow> sent = table("#sent-items-table");
+        waitUntil(() -> fx(() -> sent.getItems().size() == 1
+                && sent.getItems().get(0).subject().equals(LIVE_SUBJECT)));
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        TableView<MailboxActivity> connections = table("#connections-table");
+        waitUntil(() -> anyRow(connections, r -> r.mailbox().equals("printer@contoso.test") && r.accepted() == 1));
+        assertThat(fx(() -> connections.getItems().stream().noneMatch(r -> r.lastRefusal().startsWith("432"))))
+                .as("Live shows none of the run's refusals").isTrue();
+
+        selectWorld(worlds, runId);
+        robot.clickOn("Sent Items");
+        TableView<SentItemRow> runSent = table("#sent-items-table");
+        waitUntil(() -> fx(() -> runSent.getItems().size() >= 3
+                && runSent.getItems().stream().noneMatch(r -> r.subject().equals(LIVE_SUBJECT))));
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        TableView<MailboxActivity> runConnections = table("#connections-table");
+        waitUntil(() -> anyRow(runConnections, r -> r.mailbox().equals("printer@contoso.test")
+                && r.lastRefusal().startsWith("432 4.3.2")));
+    }
+
+    private static final String LIVE_SUBJECT = "A real device's scan";
+
+    /** What a real printer does: log in to Live with the demo password and send one scan. */
+    private static void sendOneRealMessageToLive() throws Exception {
+        Endpoint live = app.window().workspace().live().endpoint().orElseThrow();
+        try (MailClient c = new MailClient(live.host(), live.port(), "printer@contoso.test", DemoTenant.PASSWORD)) {
+            c.send("printer@contoso.test", "frontdesk@contoso.test", LIVE_SUBJECT, "<real-1@contoso.test>");
+        }
+    }
+
+    private static void selectWorld(ComboBox<ConsoleWindow.WorldChoice> worlds, String id) {
+        waitUntil(() -> fx(() -> worlds.getItems().stream().anyMatch(c -> c.id().equals(id))));
+        robot.interact(() -> worlds.setValue(worlds.getItems().stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElseThrow()));
+        waitUntil(() -> fx(() -> app.window().view().world().id().equals(id)));
+    }
+
+    /** The shown world's table: after a switch of worlds the new view's nodes appear on the next pulse. */
+    private static <T> TableView<T> table(String id) {
+        waitUntil(() -> fx(() -> robot.lookup(id).tryQuery().filter(n -> shown(n)).isPresent()));
+        return robot.lookup(id).queryTableView();
     }
 
     private static void setSpeed(double speed) {

@@ -35,7 +35,7 @@ public final class ScreenshotTour {
         Files.createDirectories(out);
         Path data = Files.createTempDirectory("submitlab-tour");
         // The port a new user sees when 587 needs administrator rights (any free one if it is taken).
-        ConsoleApp app = new ConsoleApp(new ConsoleOptions(data, org.submitlab.cli.DefaultPort.FALLBACK, true, true));
+        ConsoleApp app = new ConsoleApp(new ConsoleOptions(data, org.submitlab.app.DefaultPort.FALLBACK, true, true));
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(() -> {
             app.start(new Stage());
@@ -51,7 +51,7 @@ public final class ScreenshotTour {
             w.setHeight(screen.getHeight());
             return null;
         });
-        waitFor("the server", () -> app.lab().runningAddress().isPresent());
+        waitFor("the server", () -> app.window().workspace() != null && app.window().workspace().live().endpoint().isPresent());
         waitFor("the scenario list", () -> onFx(() -> !lookup(app, "#scenario-start", Button.class).isDisabled()));
         onFx(() -> {
             javafx.scene.control.ComboBox<?> picker = lookup(app, "#scenario-picker", javafx.scene.control.ComboBox.class);

@@ -6,12 +6,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.submitlab.concurrent.NamedThreads;
 
 /**
  * The console's background threads: database reads, server start and stop, snapshot polling.
@@ -26,19 +25,10 @@ public final class BackgroundTasks implements AutoCloseable {
     private final Executor fxThread;
 
     public BackgroundTasks(String name, int threads, Executor fxThread) {
-        this.executor = Executors.newScheduledThreadPool(threads, namedDaemons(name));
+        this.executor = Executors.newScheduledThreadPool(threads, new NamedThreads(name));
         this.fxThread = fxThread;
     }
 
-    public static ThreadFactory namedDaemons(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            t.setUncaughtExceptionHandler((th, e) -> LOG.error("uncaught in {}", th.getName(), e));
-            return t;
-        };
-    }
 
     /** Runs {@code work} in the background, then {@code onResult} or {@code onError} on the FX thread. */
     public <T> CompletableFuture<T> run(Callable<T> work, Consumer<T> onResult, Consumer<Throwable> onError) {

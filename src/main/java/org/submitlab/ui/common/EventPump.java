@@ -9,13 +9,12 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.util.Duration;
-import org.submitlab.events.EventBus;
 import org.submitlab.events.LabEvent;
-import org.submitlab.events.Subscription;
+import org.submitlab.events.EventSource;
 
 /**
  * The console's one pump: a {@link Timeline} on the FX thread, a few times a second, drains the
- * console's event subscription and hands each batch to every listener. Never one
+ * world's events (its history, then what happens now) and hands each batch to every listener. Never one
  * {@code Platform.runLater} per event; listeners apply a whole batch at once.
  * {@link #tick()} is plain Java, so tests drive the pump without a stage.
  */
@@ -33,9 +32,8 @@ public final class EventPump {
     }
 
     public static final int DEFAULT_HZ = 5;
-    private static final int CAPACITY = 100_000;
 
-    private final Subscription subscription;
+    private final EventSource subscription;
     private final Supplier<Instant> clock;
     private final int maxPerTick;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -43,12 +41,12 @@ public final class EventPump {
     private long delivered;
     private Timeline timeline;
 
-    public EventPump(EventBus bus, Supplier<Instant> clock) {
-        this(bus.subscribe("console", CAPACITY), clock, 20_000);
+    public EventPump(EventSource source, Supplier<Instant> clock) {
+        this(source, clock, 20_000);
     }
 
-    public EventPump(Subscription subscription, Supplier<Instant> clock, int maxPerTick) {
-        this.subscription = subscription;
+    public EventPump(EventSource source, Supplier<Instant> clock, int maxPerTick) {
+        this.subscription = source;
         this.clock = clock;
         this.maxPerTick = maxPerTick;
     }

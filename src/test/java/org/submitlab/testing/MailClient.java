@@ -1,4 +1,4 @@
-package org.submitlab.cli;
+package org.submitlab.testing;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -8,17 +8,17 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.Properties;
 
 /** A stock Jakarta Mail (Angus) client: STARTTLS required, AUTH LOGIN or XOAUTH2, the server's self-signed certificate trusted. */
-final class MailClient implements AutoCloseable {
+public final class MailClient implements AutoCloseable {
 
     private final Session session;
     private final Transport transport;
 
-    MailClient(String host, int port, String user, String password) throws MessagingException {
+    public MailClient(String host, int port, String user, String password) throws MessagingException {
         this(host, port, user, password, "LOGIN");
     }
 
     /** {@code mechanism} LOGIN (password) or XOAUTH2 (the token as password). */
-    MailClient(String host, int port, String user, String password, String mechanism) throws MessagingException {
+    public MailClient(String host, int port, String user, String password, String mechanism) throws MessagingException {
         Properties p = new Properties();
         p.put("mail.smtp.host", host);
         p.put("mail.smtp.port", String.valueOf(port));
@@ -35,7 +35,7 @@ final class MailClient implements AutoCloseable {
     }
 
     /** Sends one message with the given Message-ID; returns normally only after a 250. */
-    void send(String from, String to, String subject, String messageId) throws MessagingException {
+    public void send(String from, String to, String subject, String messageId) throws MessagingException {
         MimeMessage m = new MimeMessage(session) {
             @Override
             protected void updateMessageID() throws MessagingException {

@@ -1,4 +1,4 @@
-package org.submitlab.sim;
+package org.submitlab.app;
 
 import java.util.HashMap;
 import java.util.List;
@@ -8,12 +8,11 @@ import org.submitlab.policy.Mailbox;
 import org.submitlab.policy.PasswordHasher;
 import org.submitlab.policy.TenantSettings;
 import org.submitlab.server.SubmissionServer;
+import org.submitlab.sim.Scenario;
+import org.submitlab.sim.ScenarioMailbox;
 import org.submitlab.store.Store;
 
-/**
- * Prepares an embedded server for a scenario: its profile, limits and mailboxes (with their
- * passwords). The only simulator class that touches the server directly; devices use SMTP.
- */
+/** Prepares a run's own server for its scenario: its profile, limits and mailboxes (with their passwords and tokens). */
 public final class ScenarioSetup {
 
     private ScenarioSetup() {

@@ -1,4 +1,4 @@
-package org.submitlab.cli;
+package org.submitlab.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,7 +21,7 @@ public final class DefaultPort {
     }
 
     /** As {@link #choose(InetAddress)}, saying on {@code err} which port and why. */
-    static int choose(InetAddress bind, PrintWriter err) {
+    public static int choose(InetAddress bind, PrintWriter err) {
         int port = choose(bind);
         if (port == SUBMISSION) {
             err.println("using port " + SUBMISSION + ", the submission port");

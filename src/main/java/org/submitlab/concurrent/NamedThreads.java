@@ -1,19 +1,22 @@
-package org.submitlab.sim;
+package org.submitlab.concurrent;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Named daemon threads that log what kills them. */
-final class NamedThreads implements ThreadFactory {
+/**
+ * The program's one thread factory: named daemon threads that log what kills them. Every
+ * executor of the server, the simulator, the application layer and the console uses it.
+ */
+public final class NamedThreads implements ThreadFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(NamedThreads.class);
 
     private final String prefix;
     private final AtomicInteger counter = new AtomicInteger();
 
-    NamedThreads(String prefix) {
+    public NamedThreads(String prefix) {
         this.prefix = prefix;
     }
 

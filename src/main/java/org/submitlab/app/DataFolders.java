@@ -1,4 +1,4 @@
-package org.submitlab.cli;
+package org.submitlab.app;
 
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.submitlab.sim;
+package org.submitlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.submitlab.cli.SubmitLabCommand;
+import org.submitlab.app.ScenarioSetup;
+import org.submitlab.sim.Scenario;
+import org.submitlab.sim.Scenarios;
 import org.submitlab.server.SubmissionServer;
 import org.submitlab.store.Store;
 import picocli.CommandLine;
@@ -43,7 +45,10 @@ class SimulateCommandTest {
                 "--data", dir.resolve("data").toString(), "--report", report.toString());
 
         assertThat(code).as(err.toString()).isZero();
-        assertThat(err.toString()).contains("Data folder: " + dir.resolve("data")).contains("[00:");
+        String id = out.toString().lines().findFirst().orElse("").replace("run ", "");
+        assertThat(id).matches("\\d{8}-\\d{6}-[0-9a-f]{4}");
+        assertThat(err.toString()).contains("Run " + id + " in " + dir.resolve("data").resolve("runs").resolve(id))
+                .contains("[00:");
         assertThat(out.toString()).contains("monitoring").contains("432 4.3.2").contains("alerts@contoso.test")
                 .contains("OK     sentItemsExactlyOnce");
         JsonNode r = JsonMapper.builder().build().readTree(report.toFile());
@@ -74,7 +79,7 @@ class SimulateCommandTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("line " + line).contains("devices[0].schedule.at")
-                .contains("'soon' is not a duration").contains("nothing was started").doesNotContain("Data folder");
+                .contains("'soon' is not a duration").contains("nothing was started").doesNotContain("Run ");
         assertThat(dir.resolve("r.json")).doesNotExist();
         assertThat(out.toString()).isEmpty();
     }
@@ -105,11 +110,12 @@ class SimulateCommandTest {
             server.start();
             ScenarioSetup.apply(scenario, server);
 
-            int code = simulate("--preset", "mailbox-per-device", "--speed", "600", "--duration", "1m",
+            int code = simulate("--preset", "mailbox-per-device", "--speed", "600", "--duration", "3s",
                     "--target", "127.0.0.1:" + server.port(), "--report", dir.resolve("r.json").toString());
 
             assertThat(code).as(err.toString()).isZero();
-            assertThat(err.toString()).contains("Driving 127.0.0.1:" + server.port());
+            assertThat(err.toString()).contains("Driving 127.0.0.1:" + server.port() + " at real time")
+                    .contains("--speed 600.0 is ignored");
             JsonNode r = JsonMapper.builder().build().readTree(dir.resolve("r.json").toFile());
             long accepted = 0;
             for (JsonNode device : r.get("devices")) {

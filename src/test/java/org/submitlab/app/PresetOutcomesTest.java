@@ -1,4 +1,4 @@
-package org.submitlab.sim;
+package org.submitlab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,21 +7,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.submitlab.cli.SimulateCommand;
-import org.submitlab.policy.LabClock;
-import org.submitlab.policy.ScaledClock;
+import org.submitlab.sim.OutcomeChecks;
+import org.submitlab.sim.ReportTable;
+import org.submitlab.sim.Scenarios;
+import org.submitlab.sim.SimulationReport;
 import org.submitlab.store.Delivery;
 import org.submitlab.store.SentItem;
 import org.submitlab.store.Store;
 
 /**
- * Each shipped preset run headless against a real embedded server and store (port 0, SQLite in a
- * temporary folder), with the outcome the preset is meant to show.
+ * Each shipped preset played in a run of its own (its own server on port 0, its own SQLite store in
+ * the run's folder), with the outcome the preset is meant to show.
  */
 @Timeout(180)
 class PresetOutcomesTest {
@@ -31,18 +33,27 @@ class PresetOutcomesTest {
     @TempDir
     Path data;
 
-    private SimulationReport run(String preset, LabClock clock) {
-        SimulationReport r = SimulateCommand.runEmbedded(Scenarios.preset(preset), clock, data, e -> { });
+    private Run run;
+
+    @AfterEach
+    void closeRun() {
+        if (run != null) {
+            run.close();
+        }
+    }
+
+    /** Plays the preset in a run of its own, to its end. */
+    private SimulationReport run(String preset, double speed) throws InterruptedException {
+        run = new Runs(data).start(Scenarios.preset(preset), speed);
+        SimulationReport r = run.awaitEnd();
         LOG.info("{}\n{}", preset, ReportTable.format(r));
         return r;
     }
 
     private Map<String, Long> sentItemsByMessageId(String mailbox) {
         Map<String, Long> counts = new HashMap<>();
-        try (Store store = Store.open(data)) {
-            store.sentItems().forEach(Optional.of(mailbox),
-                    (SentItem i) -> counts.merge(OutcomeChecks.normalizeMessageId(i.messageId()), 1L, Long::sum));
-        }
+        run.store().sentItems().forEach(Optional.of(mailbox),
+                (SentItem i) -> counts.merge(OutcomeChecks.normalizeMessageId(i.messageId()), 1L, Long::sum));
         return counts;
     }
 
@@ -51,8 +62,8 @@ class PresetOutcomesTest {
     }
 
     @Test
-    void printersSharingAMailboxGet432sRetryAndEveryScanIsInSentItemsOnce() {
-        SimulationReport r = run("printers-sharing-mailbox", new ScaledClock(60));
+    void printersSharingAMailboxGet432sRetryAndEveryScanIsInSentItemsOnce() throws InterruptedException {
+        SimulationReport r = run("printers-sharing-mailbox", 60);
         String table = ReportTable.format(r);
 
         SimulationReport.Totals t = r.totals();
@@ -69,8 +80,8 @@ class PresetOutcomesTest {
     }
 
     @Test
-    void mailboxPerDeviceCarriesTheSameLoadWithoutASingleRefusal() {
-        SimulationReport r = run("mailbox-per-device", new ScaledClock(60));
+    void mailboxPerDeviceCarriesTheSameLoadWithoutASingleRefusal() throws InterruptedException {
+        SimulationReport r = run("mailbox-per-device", 60);
         String table = ReportTable.format(r);
 
         assertThat(r.totals().refused()).as(table).isEmpty();
@@ -81,8 +92,8 @@ class PresetOutcomesTest {
     }
 
     @Test
-    void alertStormOverParallelConnectionsGets432sAndLosesAlertsWithoutRetries() {
-        SimulationReport r = run("alert-storm", new ScaledClock(60));
+    void alertStormOverParallelConnectionsGets432sAndLosesAlertsWithoutRetries() throws InterruptedException {
+        SimulationReport r = run("alert-storm", 60);
         String table = ReportTable.format(r);
 
         SimulationReport.DeviceReport d = r.device("monitoring");
@@ -95,28 +106,27 @@ class PresetOutcomesTest {
     }
 
     @Test
-    void perRecipientTrackingGivesEachRecipientExactlyItsOwnCopies() {
-        SimulationReport r = run("per-recipient-tracking", new ScaledClock(600));
+    void perRecipientTrackingGivesEachRecipientExactlyItsOwnCopies() throws InterruptedException {
+        SimulationReport r = run("per-recipient-tracking", 600);
         String table = ReportTable.format(r);
 
         SimulationReport.DeviceReport d = r.device("tracking-app");
         assertThat(d.scheduled()).isEqualTo(3);
         assertThat(d.accepted()).as(table).isEqualTo(75);
-        try (Store store = Store.open(data)) {
-            Map<String, Long> copies = store.deliveries().countByRecipient();
-            assertThat(copies).hasSize(25);
-            assertThat(copies.values()).containsOnly(3L);
-            List<Delivery> one = store.deliveries().forRecipient("customer7@fabrikam.test");
-            assertThat(one).extracting(Delivery::messageId).doesNotHaveDuplicates();
-            // every copy of a campaign carries all 25 customers in To, yet went to one envelope recipient
-            assertThat(store.sentItems().count(Optional.of("marketing@contoso.test"), "")).isEqualTo(75);
-        }
+        Store store = run.store();
+        Map<String, Long> copies = store.deliveries().countByRecipient();
+        assertThat(copies).hasSize(25);
+        assertThat(copies.values()).containsOnly(3L);
+        List<Delivery> one = store.deliveries().forRecipient("customer7@fabrikam.test");
+        assertThat(one).extracting(Delivery::messageId).doesNotHaveDuplicates();
+        // every copy of a campaign carries all 25 customers in To, yet went to one envelope recipient
+        assertThat(store.sentItems().count(Optional.of("marketing@contoso.test"), "")).isEqualTo(75);
         assertThat(r.checks()).as(table).allMatch(SimulationReport.Check::passed);
     }
 
     @Test
-    void newsletterIsRefusedAfterTenThousandRecipientsAndRecoversAsTheWindowSlides() {
-        SimulationReport r = run("newsletter-one-mailbox", new ScaledClock(3600));
+    void newsletterIsRefusedAfterTenThousandRecipientsAndRecoversAsTheWindowSlides() throws InterruptedException {
+        SimulationReport r = run("newsletter-one-mailbox", 3600);
         String table = ReportTable.format(r);
 
         SimulationReport.DeviceReport d = r.device("newsletter-tool");

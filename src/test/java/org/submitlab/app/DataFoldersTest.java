@@ -1,4 +1,4 @@
-package org.submitlab.cli;
+package org.submitlab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

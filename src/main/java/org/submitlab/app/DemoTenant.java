@@ -1,4 +1,4 @@
-package org.submitlab.ui;
+package org.submitlab.app;
 
 import java.util.List;
 import org.submitlab.policy.Mailbox;
