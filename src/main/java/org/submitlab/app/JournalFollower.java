@@ -1,10 +1,11 @@
 package org.submitlab.app;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,7 +30,7 @@ import org.submitlab.events.LabEvent;
 public final class JournalFollower implements EventSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(JournalFollower.class);
-    private static final int HISTORY_BUFFER = 20_000;
+    private static final int HISTORY_BUFFER = 100_000;
 
     private final BlockingQueue<LabEvent> history = new ArrayBlockingQueue<>(HISTORY_BUFFER);
     private final BlockingQueue<LabEvent> live;
@@ -61,29 +62,55 @@ public final class JournalFollower implements EventSource {
         reader.start();
     }
 
+    /**
+     * Reads up to {@code max} lines of a segment. Bytes are split into lines by hand: a segment still
+     * being written (or cut short by a crash) ends without its gzip trailer, and a reader that reads
+     * ahead of the last complete line (InputStreamReader does) fails before handing out what it decoded.
+     */
     private void read(Path file, long max, Instant since) throws InterruptedException {
         long n = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(java.nio.file.Files.newInputStream(file), 1 << 16), StandardCharsets.UTF_8))) {
-            String line;
-            while (n < max && open.get() && (line = in.readLine()) != null) {
-                n++;
-                LabEvent e;
-                try {
-                    e = JournalCodec.decode(line);
-                } catch (IOException bad) {
-                    LOG.debug("skipping an unreadable journal line in {}: {}", file, bad.toString());
-                    continue;
-                }
-                if (!e.time().isBefore(since)) {
-                    history.put(e);
-                    historyRead.increment();
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
+            byte[] buf = new byte[1 << 16];
+            ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+            int got;
+            while (n < max && open.get() && (got = readSome(in, buf)) > 0) {
+                for (int i = 0; i < got && n < max; i++) {
+                    if (buf[i] != '\n') {
+                        line.write(buf[i]);
+                        continue;
+                    }
+                    n++;
+                    offerHistory(file, line.toString(StandardCharsets.UTF_8), since);
+                    line.reset();
                 }
             }
         } catch (EOFException | NoSuchFileException e) {
-            // a segment cut short by a crash, or deleted by retention meanwhile: keep what was read
+            // a segment deleted by retention meanwhile, or one whose start was never flushed
         } catch (IOException e) {
             LOG.warn("cannot read the event journal {}: {}", file, e.toString());
+        }
+    }
+
+    /** Bytes read, or -1 at the end of what can be decoded. */
+    private static int readSome(InputStream in, byte[] buf) throws IOException {
+        try {
+            return in.read(buf);
+        } catch (EOFException cutShort) {
+            return -1;
+        }
+    }
+
+    private void offerHistory(Path file, String line, Instant since) throws InterruptedException {
+        LabEvent e;
+        try {
+            e = JournalCodec.decode(line);
+        } catch (IOException bad) {
+            LOG.debug("skipping an unreadable journal line in {}: {}", file, bad.toString());
+            return;
+        }
+        if (!e.time().isBefore(since)) {
+            history.put(e);
+            historyRead.increment();
         }
     }
 
@@ -101,6 +128,11 @@ public final class JournalFollower implements EventSource {
             n += live.drainTo(target, max - n);
         }
         return n;
+    }
+
+    @Override
+    public boolean catchingUp() {
+        return replaying();
     }
 
     /** Whether history is still being read (the console says "loading"). */

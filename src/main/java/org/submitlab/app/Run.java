@@ -122,8 +122,7 @@ public final class Run implements World, AutoCloseable {
         Optional<Scenario> scenario = readScenario(folder);
         Instant at = info.simulatedEnd() != null ? info.simulatedEnd()
                 : info.simulatedStart() != null ? info.simulatedStart() : info.started();
-        ScaledClock clock = new ScaledClock(at, Math.max(1, Math.min(3600, info.speed())));
-        clock.stop();
+        ScaledClock clock = ScaledClock.stoppedAt(at, Math.max(1, Math.min(3600, info.speed())));
         SimulationReport report = readReport(folder).orElse(null);
         return new Run(folder, info, scenario, clock, Store.open(folder), null, null, null, report);
     }

@@ -30,6 +30,14 @@ public final class ScaledClock extends LabClock {
         this.anchor = new Anchor(start, System.nanoTime(), speed, false);
     }
 
+    /** A clock that stands at {@code at} for good, as a run's clock does once the run ended. */
+    public static ScaledClock stoppedAt(Instant at, double speed) {
+        ScaledClock c = new ScaledClock(at, speed);
+        c.anchor = new Anchor(at, System.nanoTime(), speed, true);
+        c.stopped = true;
+        return c;
+    }
+
     @Override
     public Instant instant() {
         return anchor.at(System.nanoTime());

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -62,6 +63,7 @@ import org.submitlab.ui.devices.ScenarioDraft;
 public final class ConsoleWindow {
 
     static final String OPEN_FILE = "Open scenario file\u2026";
+    static final int KEPT_VIEWS = 3;
     static final List<Double> SPEEDS = List.of(1.0, 2.0, 5.0, 10.0, 60.0, 300.0, 600.0, 3600.0);
     private static final List<String> TAB_TITLES = List.of("Connections", "Retries", "Recipient budget", "Sent Items",
             "Devices", "Session log");
@@ -103,6 +105,8 @@ public final class ConsoleWindow {
     private final Label opening = new Label("Opening\u2026");
 
     private Workspace workspace;
+    /** The views kept, least recently shown first. */
+    private final LinkedHashMap<String, WorldView> views = new LinkedHashMap<>(8, 0.75f, true);
     private WorldView view;
     private ScenarioDraft draft;
     private Optional<RunState> shownState = Optional.empty();
@@ -364,10 +368,9 @@ public final class ConsoleWindow {
 
     /** Closes the shown view and the workspace (stopping runs that still play). Not on the FX thread's critical path. */
     public void close() {
-        if (view != null) {
-            view.close();
-            view = null;
-        }
+        views.values().forEach(WorldView::close);
+        views.clear();
+        view = null;
         if (workspace != null) {
             workspace.close();
             workspace = null;
@@ -380,32 +383,30 @@ public final class ConsoleWindow {
         return view == null ? LiveWorld.ID : view.world().id();
     }
 
-    /** Shows the world with this id: a new view over its history and live events; the old view is closed. */
+    /**
+     * Shows the world with this id. Its view (panels over the world's history and live events) is
+     * built the first time and kept among the {@value #KEPT_VIEWS} most recently shown, so switching
+     * back is instant; older views are closed.
+     */
     void select(String id) {
         background(null, () -> workspace.world(id), this::show);
     }
 
     private void show(World world) {
-        WorldView old = view;
-        view = new WorldView(world, zone, background, d -> draft = d, this::onStatus);
-        List<Node> panels = view.panels();
+        WorldView shown = views.computeIfAbsent(world.id(), id -> newView(world));
+        view = shown;
+        List<Node> panels = shown.panels();
         for (int i = 0; i < tabList.size(); i++) {
             tabList.get(i).setContent(panels.get(i));
         }
-        root.setBottom(view.statusBar().node());
-        view.statusBar().setMessage(message);
+        root.setBottom(shown.statusBar().node());
+        shown.statusBar().setMessage(message);
         if (world.isLive()) {
-            view.devices().setDraft(draft);
+            shown.devices().setDraft(draft);
         }
-        view.open();
-        view.pump().addListener(new org.submitlab.ui.common.EventPump.Listener() {
-            @Override
-            public void onTick(Instant now) {
-                clock.setText(Formats.dateTime(now, zone));
-            }
-        });
-        if (old != null) {
-            old.close();
+        while (views.size() > KEPT_VIEWS) {
+            String eldest = views.keySet().iterator().next();
+            views.remove(eldest).close();
         }
         shownState = world instanceof Run r ? Optional.of(r.info().state()) : Optional.empty();
         clockCaption.setText(world.isLive() ? "Time" : "Simulated time");
@@ -417,14 +418,30 @@ public final class ConsoleWindow {
             busy = false;
         }
         refreshWorlds(world.id());
-        background(null, () -> world.store().mailboxes().all().stream().map(m -> m.address()).sorted().toList(),
-                list -> {
-                    if (view != null && view.world() == world) {
-                        view.setKnownMailboxes(list);
-                    }
-                });
         worldState.setText(stateText(world, shownState));
         updateControls();
+    }
+
+    /** A world's view, its pump started; it reports its status and time only while it is shown. */
+    private WorldView newView(World world) {
+        WorldView[] self = new WorldView[1];
+        self[0] = new WorldView(world, zone, background, d -> draft = d, s -> {
+            if (view == self[0]) {
+                onStatus(s);
+            }
+        });
+        self[0].open();
+        self[0].pump().addListener(new org.submitlab.ui.common.EventPump.Listener() {
+            @Override
+            public void onTick(Instant now) {
+                if (view == self[0]) {
+                    clock.setText(Formats.dateTime(now, zone));
+                }
+            }
+        });
+        background(null, () -> world.store().mailboxes().all().stream().map(m -> m.address()).sorted().toList(),
+                self[0]::setKnownMailboxes);
+        return self[0];
     }
 
     /** Rebuilds the selector: Live, then every run newest first; keeps {@code selected} selected. */
@@ -478,7 +495,11 @@ public final class ConsoleWindow {
         if (a.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
             background("Resetting Live's counters\u2026", () -> workspace.live().resetCounters(), t -> {
                 setMessage("Live's counters start from " + Formats.dateTime(t, zone));
-                select(LiveWorld.ID);
+                WorldView old = views.remove(LiveWorld.ID);
+                show(workspace.live());
+                if (old != null) {
+                    old.close();
+                }
             });
         }
     }
@@ -495,6 +516,10 @@ public final class ConsoleWindow {
         if (a.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
             String id = run.id();
             show(workspace.live());
+            WorldView closed = views.remove(id);
+            if (closed != null) {
+                closed.close();
+            }
             background("Deleting run " + id + "\u2026", () -> {
                 workspace.deleteRun(id);
                 return null;

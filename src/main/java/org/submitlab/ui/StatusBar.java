@@ -30,9 +30,9 @@ final class StatusBar implements EventPump.Listener {
         Label c = new Label("Connections");
         c.setTooltip(Tables.tooltip("SMTP connections open now, logged in or not."));
         Label a = new Label("Accepted / min");
-        a.setTooltip(Tables.tooltip("Submissions accepted in the last minute of simulated time."));
+        a.setTooltip(Tables.tooltip("Submissions accepted in the last minute of the world's time (real in Live, simulated in a run)."));
         Label r = new Label("Refused / min");
-        r.setTooltip(Tables.tooltip("Submissions refused in the last minute of simulated time, at any phase."));
+        r.setTooltip(Tables.tooltip("Submissions refused in the last minute of the world's time (real in Live, simulated in a run), at any phase."));
         dropped.setTooltip(Tables.tooltip("Events the console skipped because it fell behind; the counts in the "
                 + "tables still come from the server, only the charts and the session log miss them."));
         message.setId("status-message");

@@ -71,7 +71,7 @@ final class WorldView implements AutoCloseable {
         this.world = world;
         this.background = background;
         this.onStatus = onStatus;
-        this.ui = new UiContext(zone, background, world.clock().instant());
+        this.ui = new UiContext(zone, background, world.clock().instant(), world.isLive());
         this.history = world.follow();
         this.pump = new EventPump(history, world.clock()::instant);
         this.connections = new ConnectionsPanel(connectionsVm, ui);

@@ -2,7 +2,10 @@ package org.submitlab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Objects;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +30,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.submitlab.app.DemoTenant;
 import org.submitlab.app.Endpoint;
+import org.submitlab.app.LiveWorld;
+import org.submitlab.app.Run;
+import org.submitlab.app.Workspace;
+import org.submitlab.sim.Durations;
+import org.submitlab.sim.Scenarios;
 import org.submitlab.testing.MailClient;
 import org.submitlab.ui.connections.MailboxActivity;
 import org.submitlab.ui.retries.RetryRow;
@@ -164,6 +172,31 @@ class ConsoleAppGuiTest {
         TableView<MailboxActivity> runConnections = table("#connections-table");
         waitUntil(() -> anyRow(runConnections, r -> r.mailbox().equals("printer@contoso.test")
                 && r.lastRefusal().startsWith("432 4.3.2")));
+    }
+
+    @Test
+    @Order(6)
+    void viewsOfWorldsNoLongerShownAreReleased() throws Exception {
+        Workspace w = app.window().workspace();
+        List<String> worlds = new ArrayList<>(List.of(LiveWorld.ID, fx(() -> app.window().view().world().id())));
+        for (int i = 0; i < 3; i++) {
+            Run r = w.startRun(Scenarios.preset("alert-storm").withDuration(Durations.parse("10s")), 600);
+            r.awaitEnd();
+            worlds.add(r.id());
+        }
+        List<WeakReference<WorldView>> shown = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String id = worlds.get(i % worlds.size());
+            robot.interact(() -> app.window().select(id));
+            waitUntil(() -> fx(() -> app.window().view().world().id().equals(id)));
+            shown.add(new WeakReference<>(fx(() -> app.window().view())));
+        }
+
+        waitUntil(() -> {
+            System.gc();
+            return shown.stream().map(WeakReference::get).filter(Objects::nonNull).distinct().count()
+                    <= ConsoleWindow.KEPT_VIEWS;
+        });
     }
 
     private static final String LIVE_SUBJECT = "A real device's scan";

@@ -21,6 +21,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.submitlab.ui.common.EventPump;
+import org.submitlab.ui.common.Charts;
 import org.submitlab.ui.common.Formats;
 import org.submitlab.ui.common.LimitHelp;
 import org.submitlab.ui.common.PanelLayout;
@@ -72,13 +73,13 @@ public final class BudgetPanel implements EventPump.Listener {
                 pseudoClassStateChanged(BLOCKED, !empty && item != null && item.blocked());
             }
         });
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> refreshChart(true));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> refreshChart());
 
-        // Categories set by hand: auto-ranging keeps yesterday's "13:00" when today's 13:00 arrives, so the
-        // newest bar would be drawn first.
+        // Categories set by hand (Charts.show): auto-ranging keeps yesterday's "13:00" when today's 13:00
+        // arrives, so the newest bar would be drawn first.
         hours.setAutoRanging(false);
         hours.setLabel("hour sent (leaves the window 24 h later)");
-        NumberAxis y = org.submitlab.ui.common.Charts.countAxis("recipients");
+        NumberAxis y = Charts.countAxis("recipients");
         chart = new BarChart<>(hours, y);
         chart.setId("budget-chart");
         chart.setAnimated(false);
@@ -118,43 +119,31 @@ public final class BudgetPanel implements EventPump.Listener {
                 if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
                     table.getSelectionModel().select(0);
                 }
-                refreshChart(false);
+                refreshChart();
                 return;
             }
         }
         if (hourChanged) {
-            refreshChart(false);
+            refreshChart();
         }
     }
 
-    private void refreshChart(boolean selectionChanged) {
+    private void refreshChart() {
         Instant now = ui.now();
         shownHour = Math.floorDiv(now.getEpochSecond(), 3600L);
         Optional<BudgetRow> row = Optional.ofNullable(table.getSelectionModel().getSelectedItem())
                 .flatMap(r -> vm.row(r.mailbox()));
         if (row.isEmpty()) {
             chartTitle.setText("Select a mailbox to chart its 24-hour window.");
-            series.getData().clear();
-            hours.getCategories().clear();
+            Charts.show(hours, series, List.of(), List.of());
             return;
         }
         BudgetRow r = row.get();
         chartTitle.setText(r.mailbox() + ": " + Formats.count(r.used()) + " of " + Formats.count(r.limit())
                 + " recipients in the last 24 hours. " + vm.nextFree(r) + ".");
         List<RecipientBudgetViewModel.HourBar> bars = vm.hourly(r, now);
-        if (selectionChanged || series.getData().size() != bars.size()
-                || !series.getData().get(0).getXValue().equals(vm.hourLabel(bars.get(0)))) {
-            hours.getCategories().setAll(bars.stream().map(vm::hourLabel).toList());
-            series.getData().setAll(bars.stream()
-                    .map(b -> new XYChart.Data<String, Number>(vm.hourLabel(b), b.recipients())).toList());
-            return;
-        }
-        for (int i = 0; i < bars.size(); i++) {
-            XYChart.Data<String, Number> d = series.getData().get(i);
-            if (d.getYValue().longValue() != bars.get(i).recipients()) {
-                d.setYValue(bars.get(i).recipients());
-            }
-        }
+        Charts.show(hours, series, bars.stream().map(vm::hourLabel).toList(),
+                bars.stream().map(b -> (Number) b.recipients()).toList());
     }
 
     /** A bar with "2,500 / 10,000" on it. */

@@ -37,6 +37,6 @@ public final class LimitHelp {
     }
 
     public static String refusalsPerMinute() {
-        return "Submissions refused in the last minute of simulated time, at any phase.";
+        return "Submissions refused in the last minute of the world's time (real in Live, simulated in a run), at any phase.";
     }
 }

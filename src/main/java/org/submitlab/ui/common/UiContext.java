@@ -6,19 +6,26 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * What every panel shares: the display zone, the simulated time (moved by the pump each tick,
- * so countdown cells bind to it), and the background threads for database reads.
+ * What every panel of one world's view shares: the display zone, the world's time (moved by the
+ * pump each tick, so countdown cells bind to it), and the background threads for database reads.
  */
 public final class UiContext {
 
     private final ZoneId zone;
     private final BackgroundTasks background;
     private final ObjectProperty<Instant> now;
+    private final boolean live;
 
-    public UiContext(ZoneId zone, BackgroundTasks background, Instant start) {
+    /** @param live whether the world shown is Live (real time) rather than a run (simulated time) */
+    public UiContext(ZoneId zone, BackgroundTasks background, Instant start, boolean live) {
         this.zone = zone;
         this.background = background;
         this.now = new SimpleObjectProperty<>(start);
+        this.live = live;
+    }
+
+    public boolean isLive() {
+        return live;
     }
 
     public ZoneId zone() {

@@ -17,6 +17,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import org.submitlab.events.LabEvent;
+import org.submitlab.ui.common.Charts;
 import org.submitlab.ui.common.EventPump;
 import org.submitlab.ui.common.Formats;
 import org.submitlab.ui.common.LimitHelp;
@@ -39,9 +40,9 @@ public final class ConnectionsPanel implements EventPump.Listener {
     private final XYChart.Series<String, Number> otherRefusals = new XYChart.Series<>();
     private final Label chartTitle = new Label();
     private final BorderPane root = new BorderPane();
+    private final CategoryAxis minutes = new CategoryAxis();
     private long shownVersion = -1;
     private long shownMinute = -1;
-    private Optional<String> shownMailbox = Optional.empty();
 
     public ConnectionsPanel(ConnectionsViewModel vm, UiContext ui) {
         this.vm = vm;
@@ -71,11 +72,11 @@ public final class ConnectionsPanel implements EventPump.Listener {
                 pseudoClassStateChanged(AT_LIMIT, !empty && item != null && item.atLimit());
             }
         });
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> refreshChart(true));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> refreshChart());
 
-        CategoryAxis x = new CategoryAxis();
-        NumberAxis y = org.submitlab.ui.common.Charts.countAxis("submissions per minute");
-        chart = new StackedBarChart<>(x, y);
+        minutes.setAutoRanging(false);
+        NumberAxis y = Charts.countAxis("submissions per minute");
+        chart = new StackedBarChart<>(minutes, y);
         chart.setId("connections-chart");
         chart.setAnimated(false);
         chart.setCategoryGap(4);
@@ -112,43 +113,34 @@ public final class ConnectionsPanel implements EventPump.Listener {
         if (vm.version() != shownVersion || minute(now) != shownMinute) {
             shownVersion = vm.version();
             Tables.update(table, vm.rows(now), MailboxActivity::mailbox);
-            refreshChart(false);
+            refreshChart();
         }
     }
 
-    private void refreshChart(boolean selectionChanged) {
+    private void refreshChart() {
         Instant now = ui.now();
         Optional<String> selected = Optional.ofNullable(table.getSelectionModel().getSelectedItem())
                 .map(MailboxActivity::mailbox);
         List<MinuteSeries.Point> points = vm.chart(selected, now);
-        chartTitle.setText("Last " + ConnectionsViewModel.CHART_MINUTES + " minutes (simulated time), "
-                + selected.orElse("all mailboxes"));
-        boolean rebuild = selectionChanged || minute(now) != shownMinute || !selected.equals(shownMailbox)
-                || accepted.getData().size() != points.size();
         shownMinute = minute(now);
-        shownMailbox = selected;
-        if (rebuild) {
-            accepted.getData().setAll(points.stream().map(p -> data(p, p.accepted())).toList());
-            refused432.getData().setAll(points.stream().map(p -> data(p, p.concurrency432())).toList());
-            otherRefusals.getData().setAll(points.stream().map(p -> data(p, p.otherRefusals())).toList());
-            return;
-        }
-        for (int i = 0; i < points.size(); i++) {
-            setY(accepted, i, points.get(i).accepted());
-            setY(refused432, i, points.get(i).concurrency432());
-            setY(otherRefusals, i, points.get(i).otherRefusals());
-        }
+        chartTitle.setText("Last " + ConnectionsViewModel.CHART_MINUTES + " minutes ("
+                + (ui.isLive() ? "real" : "simulated") + " time"
+                + (points.isEmpty() ? "" : ", " + Formats.clock(points.get(0).minute(), ui.zone()) + " to "
+                        + Formats.clock(points.get(points.size() - 1).minute(), ui.zone()))
+                + "), " + selected.orElse("all mailboxes"));
+        List<String> slots = minutesAgo(points.size());
+        Charts.show(minutes, accepted, slots, points.stream().map(p -> (Number) p.accepted()).toList());
+        Charts.show(minutes, refused432, slots, points.stream().map(p -> (Number) p.concurrency432()).toList());
+        Charts.show(minutes, otherRefusals, slots, points.stream().map(p -> (Number) p.otherRefusals()).toList());
     }
 
-    private static void setY(XYChart.Series<String, Number> s, int i, long v) {
-        XYChart.Data<String, Number> d = s.getData().get(i);
-        if (d.getYValue().longValue() != v) {
-            d.setYValue(v);
+    /** "−14 min" … "−1 min", "now": labels that stay put while time runs, so points are never replaced. */
+    static List<String> minutesAgo(int n) {
+        List<String> labels = new java.util.ArrayList<>(n);
+        for (int i = n - 1; i >= 0; i--) {
+            labels.add(i == 0 ? "now" : "\u2212" + i + " min");
         }
-    }
-
-    private XYChart.Data<String, Number> data(MinuteSeries.Point p, long v) {
-        return new XYChart.Data<>(Formats.clock(p.minute(), ui.zone()), v);
+        return labels;
     }
 
     private static long minute(Instant t) {

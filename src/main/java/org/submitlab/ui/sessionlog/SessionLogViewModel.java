@@ -66,6 +66,8 @@ public final class SessionLogViewModel {
 
     private final int maxSessions;
     private final int maxLines;
+    private final int maxTotalLines;
+    private int totalLines;
     private final LinkedHashMap<String, Session> sessions = new LinkedHashMap<>();
     private String mailboxFilter = "";
     private String clientFilter = "";
@@ -73,12 +75,14 @@ public final class SessionLogViewModel {
     private long version;
 
     public SessionLogViewModel() {
-        this(2_000, 400);
+        this(2_000, 400, 100_000);
     }
 
-    public SessionLogViewModel(int maxSessions, int maxLines) {
+    /** Keeps the newest {@code maxSessions}, each with its last {@code maxLines}, and {@code maxTotalLines} in all. */
+    public SessionLogViewModel(int maxSessions, int maxLines, int maxTotalLines) {
         this.maxSessions = maxSessions;
         this.maxLines = maxLines;
+        this.maxTotalLines = maxTotalLines;
     }
 
     public void apply(List<LabEvent> events) {
@@ -95,8 +99,13 @@ public final class SessionLogViewModel {
             if (s.lines.size() >= maxLines) {
                 s.lines.pollFirst();
                 s.droppedLines++;
+                totalLines--;
             }
             s.lines.addLast(new Line(t.time(), t.fromClient(), t.line()));
+            totalLines++;
+            while (totalLines > maxTotalLines && sessions.size() > 1) {
+                dropOldest();
+            }
             if (t.fromClient()) {
                 String upper = t.line().toUpperCase(Locale.ROOT);
                 if ((upper.startsWith("EHLO ") || upper.startsWith("HELO ")) && s.client.isEmpty()) {
@@ -113,6 +122,10 @@ public final class SessionLogViewModel {
             } else {
                 s.authFailed = true;
                 s.lastRefusal = a.reply();
+                if (s.mailbox.isEmpty() && a.user() != null) {
+                    // the login tried: a helpdesk filters by the mailbox to find exactly these failures
+                    s.mailbox = a.user().toLowerCase(Locale.ROOT);
+                }
             }
         } else if (e instanceof LabEvent.SubmissionAccepted a) {
             Session s = session(a.sessionId(), a.time());
@@ -143,12 +156,16 @@ public final class SessionLogViewModel {
             s = new Session(id, time);
             sessions.put(id, s);
             if (sessions.size() > maxSessions) {
-                Iterator<String> it = sessions.keySet().iterator();
-                it.next();
-                it.remove();
+                dropOldest();
             }
         }
         return s;
+    }
+
+    private void dropOldest() {
+        Iterator<Session> it = sessions.values().iterator();
+        totalLines -= it.next().lines.size();
+        it.remove();
     }
 
     public void setMailboxFilter(String text) {

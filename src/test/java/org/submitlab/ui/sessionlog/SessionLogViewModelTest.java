@@ -14,7 +14,7 @@ class SessionLogViewModelTest {
     private static final Instant T0 = Instant.parse("2025-01-26T09:00:00Z");
     private static final String R432 = "432 4.3.2 Concurrent connections limit exceeded.";
 
-    private final SessionLogViewModel vm = new SessionLogViewModel(100, 10);
+    private final SessionLogViewModel vm = new SessionLogViewModel(100, 10, 1_000);
 
     private void session(String id, String device, String mailbox, boolean accepted) {
         vm.apply(List.of(
@@ -70,7 +70,7 @@ class SessionLogViewModelTest {
 
     @Test
     void keepsOnlyTheNewestSessionsAndLines() {
-        SessionLogViewModel small = new SessionLogViewModel(2, 3);
+        SessionLogViewModel small = new SessionLogViewModel(2, 3, 100);
         for (int i = 0; i < 5; i++) {
             small.apply(new LabEvent.ConnectionOpened(T0, "s" + i, "127.0.0.1"));
         }
@@ -100,5 +100,32 @@ class SessionLogViewModelTest {
                 new LabEvent.ConnectionClosed(T0, "s1", "127.0.0.1", null)));
 
         assertThat(vm.sessions().get(0).outcome()).isEqualTo(SessionOutcome.AUTH_FAILED);
+    }
+
+    @Test
+    void aFailedLoginIsListedUnderTheMailboxItTried() {
+        vm.apply(List.of(new LabEvent.ConnectionOpened(T0, "s1", "127.0.0.1"),
+                new LabEvent.AuthAttempted(T0, "s1", "Printer@Contoso.test", "LOGIN", false,
+                        "535 5.7.3 Authentication unsuccessful"),
+                new LabEvent.ConnectionClosed(T0, "s1", "127.0.0.1", null)));
+        vm.setMailboxFilter("printer@contoso.test");
+
+        assertThat(vm.sessions()).singleElement().satisfies(s -> {
+            assertThat(s.mailbox()).isEqualTo("printer@contoso.test");
+            assertThat(s.outcome()).isEqualTo(SessionOutcome.AUTH_FAILED);
+        });
+    }
+
+    @Test
+    void theOldestSessionsGoWhenAllTranscriptsTogetherExceedTheLineBudget() {
+        SessionLogViewModel budget = new SessionLogViewModel(100, 50, 10);
+        for (int s = 0; s < 4; s++) {
+            for (int i = 0; i < 4; i++) {
+                budget.apply(new LabEvent.TranscriptLine(T0, "s" + s, true, "NOOP " + i));
+            }
+        }
+
+        assertThat(budget.sessions()).extracting(SessionEntry::sessionId).containsExactly("s3", "s2");
+        assertThat(budget.lines("s3")).hasSize(4);
     }
 }
