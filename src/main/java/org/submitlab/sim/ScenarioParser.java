@@ -23,7 +23,7 @@ import org.submitlab.policy.Profile;
 final class ScenarioParser {
 
     private static final Pattern INDEX = Pattern.compile("\\{n(?:%(\\d+))?(?::(\\d+))?\\}");
-    private static final int MAX_POOL = 1_000_000;
+    static final int MAX_POOL = 1_000_000;
     private static final int MAX_GROUP = 100_000;
 
     private final String source;
