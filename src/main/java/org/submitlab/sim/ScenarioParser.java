@@ -23,7 +23,7 @@ import org.submitlab.policy.Profile;
 final class ScenarioParser {
 
     private static final Pattern INDEX = Pattern.compile("\\{n(?:%(\\d+))?(?::(\\d+))?\\}");
-    private static final int MAX_POOL = 1_000_000;
+    static final int MAX_POOL = 1_000_000;
     private static final int MAX_GROUP = 100_000;
 
     private final String source;
@@ -226,7 +226,8 @@ final class ScenarioParser {
                         : convert(p + "/from", () -> Mailbox.normalize(expand(d.from(), index)));
                 Optional<String> token = Optional.ofNullable(d.token());
                 Optional<String> password = Optional.ofNullable(d.password());
-                if (password.isEmpty() && byAddress.containsKey(mailbox)) {
+                // a token device has no password (as Device says), so a written scenario can say so
+                if (password.isEmpty() && token.isEmpty() && byAddress.containsKey(mailbox)) {
                     password = Optional.of(byAddress.get(mailbox).password());
                 }
                 if (password.isEmpty() && token.isEmpty()) {

@@ -111,6 +111,13 @@ class ScenarioFileTest {
     }
 
     @Test
+    void aTokenDeviceDoesNotTakeItsMailboxPassword() {
+        Scenario s = Scenarios.parse(VALID.replace("\"stagger\": \"10s\",", "\"stagger\": \"10s\", \"token\": \"t-1\","), "x");
+        assertThat(s.devices().get(0).token()).contains("t-1");
+        assertThat(s.devices().get(0).password()).isEmpty();
+    }
+
+    @Test
     void aLimitOutOfRangeIsNamed() {
         ScenarioException e = errorFor(VALID.replace("\"duration\": \"10m\",",
                 "\"duration\": \"10m\",\n  \"limits\": { \"recipientsPerDay\": 20000 },"));
