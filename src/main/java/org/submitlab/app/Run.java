@@ -80,7 +80,7 @@ public final class Run implements World, AutoCloseable {
                 null, clock.instant(), null, ProcessHandle.current().pid(), scenario.devices().size(), null, null);
         try {
             Files.createDirectories(folder);
-            write(folder.resolve(SCENARIO), ScenarioWriter.toJson(scenario));
+            writeScenario(folder, scenario);
             writeInfo(folder, info);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the run folder " + folder + ": " + e.getMessage(), e);
@@ -98,9 +98,9 @@ public final class Run implements World, AutoCloseable {
             ScenarioSetup.applyTokens(scenario, store);
             SimulationEngine engine = new SimulationEngine(scenario, server.host(), server.port(), clock);
             Run run = new Run(folder, info, Optional.of(scenario), clock, store, journal, server, engine, null);
+            LOG.info("run {} ({}) starts at {}x on {}:{}", id, scenario.name(), speed, server.host(), server.port());
             engine.start();
             run.watch();
-            LOG.info("run {} ({}) started at {}x on {}:{}", id, scenario.name(), speed, server.host(), server.port());
             return run;
         } catch (RuntimeException e) {
             clock.stop();
@@ -342,6 +342,16 @@ public final class Run implements World, AutoCloseable {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Kept so "Run again" works after a restart; a scenario the file format cannot say is played all the same. */
+    private static void writeScenario(Path folder, Scenario scenario) throws IOException {
+        try {
+            write(folder.resolve(SCENARIO), ScenarioWriter.toJson(scenario));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("run {} plays without a scenario.json (Run again will not be offered after a restart): {}",
+                    folder.getFileName(), e.getMessage());
+        }
     }
 
     private static Optional<Scenario> readScenario(Path folder) {

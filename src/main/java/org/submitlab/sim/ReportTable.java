@@ -19,9 +19,15 @@ public final class ReportTable {
         b.append(String.format(Locale.ROOT, "Scenario %s: %s simulated at %sx (%s)%n", r.scenario(),
                 Durations.clockLike(java.time.Duration.ofSeconds(r.simulatedSeconds())), trim(r.speed()), r.state()));
         SimulationReport.Totals t = r.totals();
-        b.append(String.format(Locale.ROOT, "Messages %d, attempts %d, accepted %d, refused %d %s, retries %d, gave up %d, pending %d%n",
+        b.append(String.format(Locale.ROOT, "Messages %d, attempts %d, accepted %d, refused %d %s, retries made %d, "
+                        + "gave up %d, still waiting at the end %d%n",
                 t.scheduled(), t.attempts(), t.accepted(), t.refusedCount(), codes(t.refused()), t.retries(), t.gaveUp(),
                 t.pending()));
+        if (t.pending() > 0 && !"RUNNING".equals(r.state()) && !"PAUSED".equals(r.state())) {
+            b.append(String.format(Locale.ROOT, "%d message(s) were still queued or waiting to retry when the run "
+                    + "ended (its drain time ran out or it was stopped): they were never accepted; count them as lost%n",
+                    t.pending()));
+        }
         b.append(System.lineSeparator());
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"device", "mailbox", "msgs", "attempts", "accepted", "refused", "retries", "gave up",
@@ -117,8 +123,13 @@ public final class ReportTable {
     public static String progressLine(SimulationEngine engine) {
         SimulationReport.Totals t = engine.totals();
         Scenario s = engine.scenario();
-        return String.format(Locale.ROOT, "[%s / %s at %sx] messages %d  accepted %d  refused %d %s retrying %d  gave up %d",
-                Durations.clockLike(engine.elapsed()), Durations.clockLike(s.duration()), trim(engine.clock().speed()),
+        java.time.Duration elapsed = engine.elapsed();
+        String time = elapsed.compareTo(s.duration()) <= 0
+                ? Durations.clockLike(elapsed) + " / " + Durations.clockLike(s.duration())
+                : Durations.clockLike(elapsed) + ", schedule over at " + Durations.clockLike(s.duration())
+                        + ", retries until " + Durations.clockLike(s.duration().plus(s.drain()));
+        return String.format(Locale.ROOT, "[%s at %sx] messages %d  accepted %d  refused %d %s retrying %d  gave up %d",
+                time, trim(engine.clock().speed()),
                 t.scheduled(), t.accepted(), t.refusedCount(), codes(t.refused()), engine.pendingRetries().size(),
                 t.gaveUp());
     }

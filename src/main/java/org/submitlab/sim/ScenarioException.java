@@ -7,6 +7,7 @@ public final class ScenarioException extends RuntimeException {
     private final int line;
     private final int column;
     private final String field;
+    private final String problem;
 
     public ScenarioException(String source, int line, int column, String field, String problem) {
         super(source + (line > 0 ? ", line " + line + (column > 0 ? ", column " + column : "") : "")
@@ -15,6 +16,12 @@ public final class ScenarioException extends RuntimeException {
         this.line = line;
         this.column = column;
         this.field = field;
+        this.problem = problem;
+    }
+
+    /** What is wrong, in plain words, without the place. */
+    public String problem() {
+        return problem;
     }
 
     public String source() {

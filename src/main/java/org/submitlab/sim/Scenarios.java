@@ -42,6 +42,9 @@ public final class Scenarios {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ScenarioException(file.toString(), 0, 0, "", "no such file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ScenarioException(file.toString(), 0, 0, "", "is not a text file: a scenario is JSON text in "
+                    + "UTF-8 (see docs/scenarios.md)");
         } catch (IOException e) {
             throw new ScenarioException(file.toString(), 0, 0, "", "cannot be read: " + e.getMessage());
         }
@@ -88,7 +91,7 @@ public final class Scenarios {
         int line = loc == null ? 0 : loc.getLineNr();
         int column = loc == null ? 0 : loc.getColumnNr();
         String field = "";
-        String problem = e.getOriginalMessage();
+        String problem = plainSyntax(e.getOriginalMessage());
         if (e instanceof JsonMappingException m) {
             field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
@@ -104,6 +107,40 @@ public final class Scenarios {
             }
         }
         return new ScenarioException(source, line, column, field, problem);
+    }
+
+    /** Jackson's syntax errors in the words of someone editing a file. */
+    static String plainSyntax(String message) {
+        String m = message == null ? "the file is not valid JSON" : message;
+        java.util.regex.Matcher unexpected = java.util.regex.Pattern
+                .compile("Unexpected character \\('(.+?)' \\(code \\d+\\)\\)(?:: (.*))?", java.util.regex.Pattern.DOTALL)
+                .matcher(m);
+        if (unexpected.lookingAt()) {
+            String ch = unexpected.group(1);
+            String expected = unexpected.group(2) == null ? "" : unexpected.group(2).split("\\R")[0];
+            if (expected.contains("double-quote to start field name")) {
+                return "'" + ch + "' where a field name in double quotes was expected (a comma too many before it?)";
+            }
+            if (expected.contains("comma to separate")) {
+                return "'" + ch + "' where a comma or a closing bracket was expected (a comma missing?)";
+            }
+            if (expected.contains("colon to separate")) {
+                return "'" + ch + "' where a colon between a field name and its value was expected";
+            }
+            return "'" + ch + "' is not expected here" + (expected.isEmpty() ? "" : " (" + expected + ")");
+        }
+        if (m.startsWith("Unexpected end-of-input")) {
+            return "the file ends too early: a closing } or ] or quote is missing";
+        }
+        if (m.startsWith("Unrecognized token")) {
+            java.util.regex.Matcher t = java.util.regex.Pattern.compile("Unrecognized token '(.*?)'").matcher(m);
+            return (t.find() ? "'" + t.group(1) + "'" : "a word") + " is not a JSON value: text needs double quotes, "
+                    + "and true, false and null are written in lower case";
+        }
+        if (m.startsWith("Duplicate field")) {
+            return m.split("\\R")[0].replace("Duplicate field", "the field") + " appears twice";
+        }
+        return m.split("\\R")[0];
     }
 
     /** Jackson names Java types; say what the file should contain instead. */

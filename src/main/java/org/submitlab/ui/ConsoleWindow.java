@@ -62,7 +62,6 @@ import org.submitlab.ui.devices.ScenarioDraft;
  */
 public final class ConsoleWindow {
 
-    static final String OPEN_FILE = "Open scenario file\u2026";
     static final int KEPT_VIEWS = 3;
     static final List<Double> SPEEDS = List.of(1.0, 2.0, 5.0, 10.0, 60.0, 300.0, 600.0, 3600.0);
     private static final List<String> TAB_TITLES = List.of("Connections", "Retries", "Recipient budget", "Sent Items",
@@ -92,6 +91,7 @@ public final class ConsoleWindow {
     private final Button copy = new Button("Copy");
     private final ComboBox<Profile> profile = new ComboBox<>();
     private final ComboBox<String> scenarioPicker = new ComboBox<>();
+    private final Button openScenario = new Button("Open\u2026");
     private final Button start = new Button("_Start");
     private final Button pause = new Button("_Pause");
     private final Button stop = new Button("S_top");
@@ -109,6 +109,9 @@ public final class ConsoleWindow {
     private final LinkedHashMap<String, WorldView> views = new LinkedHashMap<>(8, 0.75f, true);
     private WorldView view;
     private ScenarioDraft draft;
+    private String draftLabel;
+    private final java.util.Map<String, Path> openedFiles = new java.util.HashMap<>();
+    private Path lastFolder;
     private Optional<RunState> shownState = Optional.empty();
     private String message = "";
     private boolean serverRunning;
@@ -211,10 +214,13 @@ public final class ConsoleWindow {
         scenarioPicker.setId("scenario-picker");
         scenarioPicker.setPromptText("Pick a scenario");
         scenarioPicker.getItems().setAll(Scenarios.presetNames());
-        scenarioPicker.getItems().add(OPEN_FILE);
-        scenarioPicker.setTooltip(Tables.tooltip("Presets shipped with SubmitLab, or a scenario file (JSON, see "
-                + "docs/scenarios.md). Its devices appear in Live's Devices tab until you start it."));
+        scenarioPicker.setTooltip(Tables.tooltip("Presets shipped with SubmitLab, and the scenario files you opened. "
+                + "Its devices appear in Live's Devices tab until you start it."));
         scenarioPicker.setOnAction(e -> pickScenario());
+        openScenario.setId("scenario-open");
+        openScenario.setTooltip(Tables.tooltip("Open a scenario file (JSON, see docs/scenarios.md). A file with a "
+                + "mistake is not loaded: a dialog says where and what (Ctrl+O)."));
+        openScenario.setOnAction(e -> openScenarioFile());
         start.setId("scenario-start");
         start.setOnAction(e -> startScenario());
         start.setTooltip(new Tooltip("Start a new run of the scenario in a world of its own, and show it (F5)"));
@@ -253,7 +259,8 @@ public final class ConsoleWindow {
         clock.setId("sim-clock");
         clock.getStyleClass().add("sim-clock");
         worldState.setId("scenario-state");
-        return toolbar("toolbar-scenario", caption("Scenario"), scenarioPicker, caption("Speed"), speed, start,
+        return toolbar("toolbar-scenario", caption("Scenario"), scenarioPicker, openScenario, caption("Speed"), speed,
+                start,
                 divider(), clockCaption, clock, pause, stop, runAgain, worldState);
     }
 
@@ -295,6 +302,7 @@ public final class ConsoleWindow {
             applyTheme();
         });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::copyAddress);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::openScenarioFile);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> {
             if (!start.isDisabled()) {
                 startScenario();
@@ -587,32 +595,49 @@ public final class ConsoleWindow {
         if (choice == null || busy) {
             return;
         }
-        if (choice.equals(OPEN_FILE)) {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Open a scenario");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario (*.json)", "*.json"));
-            File file = chooser.showOpenDialog(scene.getWindow());
-            busy = true;
-            scenarioPicker.setValue(draft == null ? null : draft.scenario().name());
-            busy = false;
-            if (file != null) {
-                loadScenario(file.toPath().toString(), () -> Scenarios.load(file.toPath()));
-            }
-            return;
-        }
-        if (Scenarios.presetNames().contains(choice)) {
+        Path file = openedFiles.get(choice);
+        if (file != null) {
+            loadScenario(choice, () -> Scenarios.load(file));
+        } else if (Scenarios.presetNames().contains(choice)) {
             loadScenario(choice, () -> Scenarios.preset(choice));
         }
+    }
+
+    private void openScenarioFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a scenario");
+        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("Scenario (*.json)", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        if (lastFolder != null && lastFolder.toFile().isDirectory()) {
+            chooser.setInitialDirectory(lastFolder.toFile());
+        }
+        File chosen = chooser.showOpenDialog(scene.getWindow());
+        if (chosen == null) {
+            return;
+        }
+        openScenario(chosen.toPath());
+    }
+
+    /** Loads a scenario file (what Open… does once a file is chosen); a mistake in it is shown in a dialog. */
+    void openScenario(Path file) {
+        lastFolder = file.toAbsolutePath().getParent();
+        String label = file.getFileName().toString();
+        loadScenario(label, () -> {
+            Scenario s = Scenarios.load(file);
+            openedFiles.put(label, file);
+            return s;
+        });
     }
 
     private void loadScenario(String label, Callable<Scenario> loader) {
         background("Loading " + label + "\u2026", loader, s -> {
             draft = new ScenarioDraft(s);
+            draftLabel = label;
             if (view != null && view.world().isLive()) {
                 view.devices().setDraft(draft);
             }
             if (!scenarioPicker.getItems().contains(label)) {
-                scenarioPicker.getItems().add(scenarioPicker.getItems().size() - 1, label);
+                scenarioPicker.getItems().add(label);
             }
             busy = true;
             scenarioPicker.setValue(label);
@@ -621,7 +646,22 @@ public final class ConsoleWindow {
             setMessage(s.name() + ": " + s.description() + " (suggested speed "
                     + String.format(Locale.US, "%,.0f\u00d7", s.speed()) + ")");
             updateControls();
-        });
+        }, this::showScenarioError);
+    }
+
+    /** A scenario that cannot be used: where and what, in a dialog; the scenario picked before stays. */
+    private void showScenarioError(Throwable e) {
+        busy = true;
+        scenarioPicker.setValue(draftLabel);
+        busy = false;
+        Alert a = new Alert(Alert.AlertType.ERROR);
+        a.initOwner(scene.getWindow());
+        a.setTitle("Scenario not loaded");
+        a.setHeaderText("This scenario cannot be used");
+        a.setContentText(ScenarioErrorText.of(e));
+        a.getDialogPane().setId("scenario-error");
+        setMessage("Scenario not loaded: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        a.show();
     }
 
     static double nearestSpeed(double suggested) {

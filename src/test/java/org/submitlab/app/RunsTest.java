@@ -90,6 +90,7 @@ class RunsTest {
         opened.add(review);
 
         assertThat(review.engine()).isEmpty();
+        assertThat(review.scenario()).as("Run again after a restart plays the same scenario").contains(run.scenario().get());
         assertThat(review.clock().instant()).isEqualTo(end);
         WorldStatus status = review.status();
         MailboxStatus alerts = status.mailboxes().get(0);

@@ -151,4 +151,34 @@ class ScenarioFileTest {
         Path asset = Path.of("assets", "scenarios", name + ".json");
         assertThat(Files.readString(asset)).isEqualTo(Scenarios.presetText(name));
     }
+
+    @Test
+    void aBinaryFileIsSaidToBeNoTextFile() throws IOException {
+        Path binary = dir.resolve("scan.json");
+        Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff, (byte) 0xfe});
+
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> Scenarios.load(binary));
+
+        assertThat(e.problem()).contains("is not a text file").doesNotContain("Input length");
+        assertThat(e.source()).isEqualTo(binary.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("syntaxErrors")
+    void jsonSyntaxErrorsAreSaidInPlainWordsWithTheirPlace(String json, String words, int line) {
+        ScenarioException e = errorFor(json);
+
+        assertThat(e.problem()).contains(words).doesNotContain("code 1").doesNotContain("Unexpected character");
+        assertThat(e.line()).isEqualTo(line);
+        assertThat(e.column()).isPositive();
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> syntaxErrors() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("{\n  \"name\": \"x\",\n}", "a comma too many", 3),
+                org.junit.jupiter.params.provider.Arguments.of("{\n  \"name\": \"x\"\n  \"duration\": \"1m\"\n}",
+                        "a comma missing", 3),
+                org.junit.jupiter.params.provider.Arguments.of("{\n  \"name\": x\n}", "is not a JSON value", 2),
+                org.junit.jupiter.params.provider.Arguments.of("{\n  \"name\": \"x\",\n  \"devices\": [", "ends too early", 3));
+    }
 }

@@ -199,6 +199,28 @@ class ConsoleAppGuiTest {
         });
     }
 
+    @Test
+    @Order(7)
+    void aBrokenScenarioFileIsExplainedInADialogAndTheNextFileStillOpens(@TempDir Path files) throws Exception {
+        Path broken = files.resolve("broken.json");
+        java.nio.file.Files.writeString(broken, Scenarios.presetText("alert-storm").replace("\"at\": \"30s\"",
+                "\"at\": \"soon\""));
+        Path good = files.resolve("office.json");
+        java.nio.file.Files.writeString(good, Scenarios.presetText("mailbox-per-device"));
+        ComboBox<String> picker = robot.lookup("#scenario-picker").queryComboBox();
+
+        robot.interact(() -> app.window().openScenario(broken));
+        waitUntil(() -> fx(() -> robot.lookup("#scenario-error").tryQuery().isPresent()));
+        String text = fx(() -> ((javafx.scene.control.DialogPane) robot.lookup("#scenario-error").query()).getContentText());
+        assertThat(text).contains("File: " + broken).contains("Line ").contains("Field: devices[0].schedule.at")
+                .contains("'soon'");
+        robot.interact(() -> ((javafx.stage.Stage) robot.lookup("#scenario-error").query().getScene().getWindow()).close());
+
+        robot.interact(() -> app.window().openScenario(good));
+        waitUntil(() -> fx(() -> "office.json".equals(picker.getValue())));
+        assertThat(fx(() -> picker.getItems())).contains("office.json");
+    }
+
     private static final String LIVE_SUBJECT = "A real device's scan";
 
     /** What a real printer does: log in to Live with the demo password and send one scan. */

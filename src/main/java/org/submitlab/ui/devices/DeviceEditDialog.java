@@ -2,6 +2,8 @@ package org.submitlab.ui.devices;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -20,7 +22,19 @@ final class DeviceEditDialog {
     private DeviceEditDialog() {
     }
 
-    static Optional<ScenarioDraft.Edit> show(Window owner, String title, Device base, String name, List<String> mailboxes) {
+    /**
+     * Shows the dialog until the user cancels or enters an edit that {@code check} accepts (it returns
+     * the reason an edit is refused); a refused edit keeps the dialog open with the reason and the
+     * user's input, so nothing typed is lost.
+     */
+    static Optional<ScenarioDraft.Edit> show(Window owner, String title, Device base, String name, List<String> mailboxes,
+            Function<ScenarioDraft.Edit, Optional<String>> check) {
+        Dialog<ScenarioDraft.Edit> dialog = create(owner, title, base, name, mailboxes, check);
+        return dialog.showAndWait();
+    }
+
+    static Dialog<ScenarioDraft.Edit> create(Window owner, String title, Device base, String name,
+            List<String> mailboxes, Function<ScenarioDraft.Edit, Optional<String>> check) {
         Dialog<ScenarioDraft.Edit> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(title);
@@ -50,10 +64,24 @@ final class DeviceEditDialog {
         Label note = new Label("The schedule, recipients and message stay as the device had them.");
         note.getStyleClass().add("panel-help");
         grid.add(note, 0, 5, 2, 1);
+        Label error = new Label();
+        error.setId("device-edit-error");
+        error.getStyleClass().add("form-error");
+        error.setWrapText(true);
+        grid.add(error, 0, 6, 2, 1);
         dialog.getDialogPane().setContent(grid);
         dialog.setOnShown(e -> nameField.requestFocus());
-        dialog.setResultConverter(b -> b == ButtonType.OK ? new ScenarioDraft.Edit(nameField.getText(), kind.getValue(),
-                mailbox.getValue(), password.getText(), retry.getValue()) : null);
-        return dialog.showAndWait();
+        java.util.function.Supplier<ScenarioDraft.Edit> edit = () -> new ScenarioDraft.Edit(nameField.getText(),
+                kind.getValue(), mailbox.getValue(), password.getText(), retry.getValue());
+        dialog.getDialogPane().lookupButton(ButtonType.OK).addEventFilter(ActionEvent.ACTION, e -> {
+            Optional<String> refused = nameField.getText() == null || nameField.getText().isBlank()
+                    ? Optional.of("A device needs a name.") : check.apply(edit.get());
+            refused.ifPresent(why -> {
+                error.setText(why);
+                e.consume();
+            });
+        });
+        dialog.setResultConverter(b -> b == ButtonType.OK ? edit.get() : null);
+        return dialog;
     }
 }

@@ -14,8 +14,9 @@ public record DeviceRow(String name, String kind, String mailbox, String state, 
         return new DeviceRow(name, kind, mailbox, NOT_STARTED, 0, 0, 0, 0, 0, 0, "");
     }
 
-    /** "waiting to retry" from WAITING_TO_RETRY. */
+    /** "waiting to retry" from WAITING_TO_RETRY; "done, 19 lost" when the device gave messages up. */
     public String stateText() {
-        return state.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        String text = state.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return gaveUp > 0 && !state.equals("GAVE_UP") ? text + ", " + gaveUp + " lost" : text;
     }
 }

@@ -37,6 +37,7 @@ public final class DevicesPanel implements EventPump.Listener {
     private final Button add = new Button("Add\u2026");
     private final Button edit = new Button("Edit\u2026");
     private final Button remove = new Button("Remove");
+    private static final javafx.css.PseudoClass LOST = javafx.css.PseudoClass.getPseudoClass("lost");
     private final BorderPane root = new BorderPane();
     private final Consumer<ScenarioDraft> onDraftChanged;
     private ScenarioDraft draft;
@@ -62,9 +63,17 @@ public final class DevicesPanel implements EventPump.Listener {
                 Tables.column("Refused", 80, (DeviceRow r) -> Formats.count(r.refused())),
                 Tables.withHelp(Tables.column("Retries", 70, (DeviceRow r) -> Formats.count(r.retries())),
                         "Attempts that were retries of an earlier refusal."),
-                Tables.withHelp(Tables.column("Gave up", 70, (DeviceRow r) -> Formats.count(r.gaveUp())),
-                        "Messages the device stopped trying: lost, unless someone notices."),
+                Tables.withHelp(Tables.column("Lost", 70, (DeviceRow r) -> Formats.count(r.gaveUp())),
+                        "Messages the device gave up on (refused and not retried, or out of attempts): lost, unless "
+                                + "someone notices. A device with losses is shown in red, whatever its last reply."),
                 reply));
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(DeviceRow item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(LOST, !empty && item != null && item.gaveUp() > 0);
+            }
+        });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> updateButtons());
         table.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.DELETE && !remove.isDisabled()) {
@@ -164,16 +173,27 @@ public final class DevicesPanel implements EventPump.Listener {
     private void addLikeSelected() {
         Device base = selectedDevice().orElse(draft.devices().get(0));
         DeviceEditDialog.show(root.getScene().getWindow(), "Add a device", base, vm.nextFreeName(base.name()),
-                draft.mailboxes()).ifPresent(e -> change(() -> draft.add(base, e)));
+                draft.mailboxes(), e -> refusal(() -> draft.add(base, e))).ifPresent(e -> change(() -> draft.add(base, e)));
     }
 
     private void editSelected() {
         selectedDevice().ifPresent(d -> DeviceEditDialog.show(root.getScene().getWindow(), "Edit " + d.name(), d,
-                d.name(), draft.mailboxes()).ifPresent(e -> change(() -> draft.replace(d.name(), e))));
+                d.name(), draft.mailboxes(), e -> refusal(() -> draft.replace(d.name(), e)))
+                .ifPresent(e -> change(() -> draft.replace(d.name(), e))));
     }
 
     private void removeSelected() {
         selectedDevice().ifPresent(d -> change(() -> draft.remove(d.name())));
+    }
+
+    /** Why the draft refuses this edit, if it does (the dialog stays open with the reason). */
+    private static Optional<String> refusal(java.util.function.Supplier<ScenarioDraft> edit) {
+        try {
+            edit.get();
+            return Optional.empty();
+        } catch (IllegalArgumentException ex) {
+            return Optional.of(ex.getMessage());
+        }
     }
 
     private void change(java.util.function.Supplier<ScenarioDraft> edit) {
