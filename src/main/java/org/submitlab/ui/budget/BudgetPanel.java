@@ -64,7 +64,7 @@ public final class BudgetPanel implements EventPump.Listener {
                 Tables.withHelp(Tables.column("Limit", 90, r -> Formats.count(r.limit())),
                         "RecipientLimitPerDay: 10,000 by default, an admin may lower it per mailbox (1 to 10,000)."),
                 status,
-                Tables.withHelp(Tables.column("Next to free up", 280, vm::nextFree),
+                Tables.withHelp(Tables.column("Next to free up", 280, (BudgetRow r) -> vm.nextFree(r, ui.now())),
                         "Recipients leave the window exactly 24 hours after their message was accepted.")));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -140,7 +140,7 @@ public final class BudgetPanel implements EventPump.Listener {
         }
         BudgetRow r = row.get();
         chartTitle.setText(r.mailbox() + ": " + Formats.count(r.used()) + " of " + Formats.count(r.limit())
-                + " recipients in the last 24 hours. " + vm.nextFree(r) + ".");
+                + " recipients in the last 24 hours. " + vm.nextFree(r, now) + ".");
         List<RecipientBudgetViewModel.HourBar> bars = vm.hourly(r, now);
         Charts.show(hours, series, bars.stream().map(vm::hourLabel).toList(),
                 bars.stream().map(b -> (Number) b.recipients()).toList());

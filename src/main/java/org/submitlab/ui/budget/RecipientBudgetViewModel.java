@@ -41,7 +41,7 @@ public final class RecipientBudgetViewModel {
     }
 
     /** "5,000 recipients free at 09:00": the recipients leaving the window next, together in one minute. */
-    public String nextFree(BudgetRow row) {
+    public String nextFree(BudgetRow row, Instant now) {
         if (row.window().isEmpty()) {
             return row.used() == 0 ? "Nothing sent in the last 24 hours" : "";
         }
@@ -55,7 +55,7 @@ public final class RecipientBudgetViewModel {
             recipients += u.recipients();
         }
         return Formats.plural(recipients, "recipient", "recipients") + " free at "
-                + Formats.clock(first.plus(WINDOW), zone);
+                + Formats.clockNear(first.plus(WINDOW), now, zone);
     }
 
     /** When a blocked mailbox can send to one recipient again, or empty when it is not blocked. */
@@ -79,7 +79,7 @@ public final class RecipientBudgetViewModel {
     public String status(BudgetRow row, Instant now) {
         Optional<Instant> until = blockedUntil(row);
         if (until.isPresent()) {
-            return "Blocked until " + Formats.clock(until.get(), zone) + " (in "
+            return "Blocked until " + Formats.clockNear(until.get(), now, zone) + " (in "
                     + Formats.countdown(Duration.between(now, until.get())) + ")";
         }
         return Formats.count(row.free()) + " of " + Formats.count(row.limit()) + " free";

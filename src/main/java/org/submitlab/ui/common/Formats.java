@@ -14,6 +14,7 @@ public final class Formats {
     private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter SHORT_DATE_TIME = DateTimeFormatter.ofPattern("MMM d HH:mm:ss", Locale.US);
+    private static final DateTimeFormatter SHORT_DATE_MINUTES = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.US);
 
     private Formats() {
     }
@@ -41,6 +42,20 @@ public final class Formats {
 
     public static String clock(Instant t, ZoneId zone) {
         return HH_MM.format(t.atZone(zone));
+    }
+
+    /** "09:00" on the day of {@code reference}, "Dec 3 09:00" on another: views spanning days say which. */
+    public static String clockNear(Instant t, Instant reference, ZoneId zone) {
+        return sameDay(t, reference, zone) ? clock(t, zone) : SHORT_DATE_MINUTES.format(t.atZone(zone));
+    }
+
+    /** As {@link #clockNear} with seconds. */
+    public static String clockSecondsNear(Instant t, Instant reference, ZoneId zone) {
+        return sameDay(t, reference, zone) ? clockSeconds(t, zone) : shortDateTime(t, zone);
+    }
+
+    private static boolean sameDay(Instant a, Instant b, ZoneId zone) {
+        return a.atZone(zone).toLocalDate().equals(b.atZone(zone).toLocalDate());
     }
 
     public static String clockSeconds(Instant t, ZoneId zone) {

@@ -49,7 +49,8 @@ public final class SessionLogPanel implements EventPump.Listener {
         TableColumn<SessionEntry, String> reply = Tables.column("Last reply", 300, SessionEntry::lastReply);
         Tables.replyCells(reply);
         table.getColumns().setAll(List.of(
-                Tables.column("Started", 75, (SessionEntry s) -> Formats.clockSeconds(s.started(), ui.zone())),
+                Tables.fitText(Tables.column("Started", 75,
+                        (SessionEntry s) -> Formats.clockSecondsNear(s.started(), ui.now(), ui.zone())), "Mmm 30 23:59:59"),
                 Tables.withHelp(Tables.column("Device (EHLO)", 175, SessionEntry::client),
                         "The name the client gave in EHLO; simulated devices give their device name."),
                 Tables.column("Client", 75, SessionEntry::clientAddress),

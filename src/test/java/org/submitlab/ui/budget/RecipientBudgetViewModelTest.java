@@ -22,7 +22,7 @@ class RecipientBudgetViewModelTest {
 
     @Test
     void nextFreeNamesTheRecipientsLeavingTheWindowFirstAndWhen() {
-        assertThat(vm.nextFree(specExample())).isEqualTo("5,000 recipients free at 09:00");
+        assertThat(vm.nextFree(specExample(), NINE.plusSeconds(7200))).isEqualTo("5,000 recipients free at Jan 27 09:00");
     }
 
     @Test
@@ -31,7 +31,7 @@ class RecipientBudgetViewModelTest {
                 new BudgetRow.Use(NINE.plusSeconds(5), 10), new BudgetRow.Use(NINE.plusSeconds(50), 10),
                 new BudgetRow.Use(NINE.plusSeconds(70), 10)));
 
-        assertThat(vm.nextFree(row)).isEqualTo("20 recipients free at 09:00");
+        assertThat(vm.nextFree(row, NINE.plusSeconds(86_000))).isEqualTo("20 recipients free at 09:00");
     }
 
     @Test
@@ -40,7 +40,7 @@ class RecipientBudgetViewModelTest {
 
         assertThat(row.blocked()).isTrue();
         assertThat(vm.blockedUntil(row)).contains(NINE.plusSeconds(86_400));
-        assertThat(vm.status(row, NINE.plusSeconds(7200 + 60))).isEqualTo("Blocked until 09:00 (in 21 h 59 m)");
+        assertThat(vm.status(row, NINE.plusSeconds(7200 + 60))).isEqualTo("Blocked until Jan 27 09:00 (in 21 h 59 m)");
     }
 
     @Test
@@ -72,7 +72,15 @@ class RecipientBudgetViewModelTest {
 
     @Test
     void emptyWindowSaysNothingWasSent() {
-        assertThat(vm.nextFree(new BudgetRow("m@x.test", 0, 10_000, List.of())))
+        assertThat(vm.nextFree(new BudgetRow("m@x.test", 0, 10_000, List.of()), NINE))
                 .isEqualTo("Nothing sent in the last 24 hours");
+    }
+
+    @Test
+    void aTimeOnTheDayShownHasNoDateAndOneOnAnotherDayHasIt() {
+        BudgetRow row = new BudgetRow("m@x.test", 10_000, 10_000, List.of(new BudgetRow.Use(NINE, 10_000)));
+
+        assertThat(vm.status(row, NINE.plusSeconds(86_000))).startsWith("Blocked until 09:00 ");
+        assertThat(vm.status(row, NINE.plusSeconds(3600))).startsWith("Blocked until Jan 27 09:00 ");
     }
 }
