@@ -40,6 +40,23 @@ public final class Replies {
     public static final String THROTTLED_SEND_AS_DENIED = "550 5.2.252 Sender throttled due to continuous send as denied errors.";
     public static final String THROTTLED_TOO_MANY_RECIPIENTS = "550 5.2.254 Sender throttled due to continuous too many recipients errors.";
 
+    // Exchange as of 2026 (spec section 7).
+    public static final String BASIC_AUTH_NOT_SUPPORTED =
+            "550 5.7.30 Basic authentication is not supported for Client Submission.";
+    public static final String LEGACY_TLS_NOT_SUPPORTED =
+            "421 4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2. Visit https://aka.ms/smtp_auth_tls.";
+    public static final String SEND_AS_DENIED_AT_MAIL_FROM =
+            "550 5.7.60 SMTP; Client does not have permissions to send as this sender";
+    public static final String MAILBOX_LOGON_FAILURE = "430 4.2.0 STOREDRV; mailbox logon failure";
+    public static final String TENANT_EXTERNAL_LIMIT =
+            "550 5.7.233 Your message can't be sent because your tenant exceeded its daily limit for sending email to external recipients (tenant external recipient rate limit)";
+    /** Trial tenants get 5.7.232; Microsoft documents the code, the text here is the 5.7.233 one (*unconfirmed*). */
+    public static final String TENANT_EXTERNAL_LIMIT_TRIAL = TENANT_EXTERNAL_LIMIT.replace("5.7.233", "5.7.232");
+    public static final String ACCESS_DENIED_TRY_LATER = "451 4.7.500 Access denied, please try again later. (AS112201)";
+    /** The older text of the 530, as clients still log it. */
+    public static final String NOT_AUTHENTICATED_OLD =
+            "530 5.7.57 SMTP; Client was not authenticated to send anonymous mail during MAIL FROM";
+
     public static String sendAsDenied(String mailbox, String from) {
         return "554 5.2.252 SendAsDenied; " + mailbox + " not allowed to send as " + from
                 + "; STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; Failed to process message due to a permanent exception with message Cannot submit message.";

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.submitlab.app.explain.WindowFrees;
+import org.submitlab.policy.WindowEntry;
 import org.submitlab.ui.common.Formats;
 
 /**
@@ -60,19 +62,8 @@ public final class RecipientBudgetViewModel {
 
     /** When a blocked mailbox can send to one recipient again, or empty when it is not blocked. */
     public Optional<Instant> blockedUntil(BudgetRow row) {
-        if (!row.blocked()) {
-            return Optional.empty();
-        }
-        long over = (long) row.used() - row.limit() + 1;
-        long freed = 0;
-        for (BudgetRow.Use u : row.window()) {
-            freed += u.recipients();
-            if (freed >= over) {
-                return Optional.of(u.time().plus(WINDOW));
-            }
-        }
-        return row.window().isEmpty() ? Optional.empty()
-                : Optional.of(row.window().get(row.window().size() - 1).time().plus(WINDOW));
+        return WindowFrees.of(row.used(), row.limit(),
+                row.window().stream().map(u -> new WindowEntry(u.time(), u.recipients())).toList());
     }
 
     /** "Blocked until 09:00 (in 3 h 20 m)" or "4,200 of 10,000 free". */

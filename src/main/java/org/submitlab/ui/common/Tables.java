@@ -11,6 +11,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
+import org.submitlab.app.explain.Explainer;
+import org.submitlab.app.explain.Explanation;
 
 /**
  * Table helpers: columns over record accessors (PropertyValueFactory does not see them),
@@ -89,8 +91,8 @@ public final class Tables {
                     return;
                 }
                 setText(item);
-                ReplyExplainer.Explanation e = ReplyExplainer.explain(item);
-                setTooltip(tooltip(item + "\n\n" + e.asText()));
+                Explanation e = Explainer.explain(item);
+                setTooltip(tooltip(e.asText()));
                 switch (e.kind()) {
                     case TEMPORARY -> getStyleClass().add("reply-temporary");
                     case PERMANENT -> getStyleClass().add("reply-permanent");

@@ -15,7 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.controlsfx.control.textfield.TextFields;
 import org.submitlab.ui.common.EventPump;
-import org.submitlab.ui.common.ReplyExplainer;
+import org.submitlab.app.explain.Explainer;
 import org.submitlab.ui.common.PanelLayout;
 import org.submitlab.ui.common.Tables;
 import org.submitlab.ui.common.UiContext;
@@ -51,7 +51,7 @@ public final class RetriesPanel implements EventPump.Listener {
                 countdown, reply));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> explanation.setText(
                 row == null ? "Select a retry to see what its last reply means."
-                        : row.lastReply() + "\n\n" + ReplyExplainer.explain(row.lastReply()).asText()));
+                        : Explainer.explain(row.lastReply()).asText()));
 
         TextField filter = TextFields.createClearableTextField();
         filter.setId("retries-filter");

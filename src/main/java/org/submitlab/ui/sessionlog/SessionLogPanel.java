@@ -20,7 +20,7 @@ import org.controlsfx.control.textfield.TextFields;
 import org.submitlab.events.LabEvent;
 import org.submitlab.ui.common.EventPump;
 import org.submitlab.ui.common.Formats;
-import org.submitlab.ui.common.ReplyExplainer;
+import org.submitlab.app.explain.Explainer;
 import org.submitlab.ui.common.PanelLayout;
 import org.submitlab.ui.common.Tables;
 import org.submitlab.ui.common.UiContext;
@@ -130,6 +130,6 @@ public final class SessionLogPanel implements EventPump.Listener {
         }
         shownTranscriptVersion = vm.version();
         transcript.setText(vm.transcript(s.sessionId(), ui.zone()));
-        explanation.setText(s.lastReply().isEmpty() ? "" : ReplyExplainer.explain(s.lastReply()).asText());
+        explanation.setText(s.lastReply().isEmpty() ? "" : Explainer.explain(s.lastReply()).asText());
     }
 }
