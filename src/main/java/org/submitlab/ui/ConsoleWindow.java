@@ -66,6 +66,8 @@ public final class ConsoleWindow {
     static final List<Double> SPEEDS = List.of(1.0, 2.0, 5.0, 10.0, 60.0, 300.0, 600.0, 3600.0);
     private static final List<String> TAB_TITLES = List.of("Connections", "Retries", "Recipient budget", "Sent Items",
             "Devices", "Session log");
+    private final org.submitlab.ui.explain.ExplainPanel explainPanel = new org.submitlab.ui.explain.ExplainPanel();
+    private final Tab explainTab = new Tab("Explain", explainPanel.node());
 
     /** An entry of the world selector. */
     record WorldChoice(String id, String label) {
@@ -138,6 +140,13 @@ public final class ConsoleWindow {
         tabs.setId("panels");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().setAll(tabList);
+        explainTab.setId("tab-explain");
+        explainTab.setTooltip(new Tooltip("Paste a reply or a device's error line: what it means and what to do (Ctrl+7)"));
+        tabs.getTabs().add(explainTab);
+        root.addEventHandler(org.submitlab.ui.explain.ExplainRequest.ANY, e -> {
+            explainPanel.explain(e.text());
+            tabs.getSelectionModel().select(explainTab);
+        });
         opening.getStyleClass().add("empty-state");
 
         root.setTop(new VBox(toolbarWorld(), toolbarScenario()));
@@ -288,7 +297,7 @@ public final class ConsoleWindow {
     }
 
     private void installShortcuts() {
-        for (int i = 0; i < TAB_TITLES.size(); i++) {
+        for (int i = 0; i <= TAB_TITLES.size(); i++) {
             int index = i;
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)),
                     KeyCombination.SHORTCUT_DOWN), () -> tabs.getSelectionModel().select(index));

@@ -150,6 +150,7 @@ class ConsoleAppGuiTest {
     @Order(5)
     void liveAndTheRunEachShowTheirOwnRows() {
         String runId = fx(() -> app.window().view().world().id());
+        printersRun = runId;
         ComboBox<ConsoleWindow.WorldChoice> worlds = robot.lookup("#world-picker").queryComboBox();
 
         selectWorld(worlds, "live");
@@ -220,6 +221,37 @@ class ConsoleAppGuiTest {
         waitUntil(() -> fx(() -> "office.json".equals(picker.getValue())));
         assertThat(fx(() -> picker.getItems())).contains("office.json");
     }
+
+    @Test
+    @Order(8)
+    void aReplyRightClickedInATableIsExplainedInTheExplainTab() {
+        ComboBox<ConsoleWindow.WorldChoice> worlds = robot.lookup("#world-picker").queryComboBox();
+        selectWorld(worlds, printersRun);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        TableView<MailboxActivity> connections = table("#connections-table");
+        waitUntil(() -> fx(() -> shownCells(connections, "Last refusal").stream()
+                .anyMatch(c -> c.getText() != null && c.getText().startsWith("432"))));
+        TableCell<?, ?> cell = fx(() -> shownCells(connections, "Last refusal").stream()
+                .filter(c -> c.getText() != null && c.getText().startsWith("432")).findFirst().orElseThrow());
+
+        // What a right-click does: the cell's menu opens on it, and its first item explains the reply.
+        robot.interact(() -> {
+            javafx.scene.control.ContextMenu menu = cell.getContextMenu();
+            menu.show(cell, javafx.geometry.Side.BOTTOM, 0, 0);
+            javafx.scene.control.MenuItem explain = menu.getItems().get(0);
+            assertThat(explain.getId()).isEqualTo("explain-reply");
+            explain.fire();
+            menu.hide();
+        });
+
+        waitUntil(() -> selectedTab().equals("tab-explain"));
+        TextArea answer = robot.lookup("#explain-answer").queryAs(TextArea.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> answer.getText())).startsWith("Too many submissions at once (432 4.3.2)");
+        assertThat(fx(() -> robot.lookup("#explain-verdict").queryAs(Label.class).getText())).contains("retry");
+    }
+
+    private static String printersRun;
 
     private static final String LIVE_SUBJECT = "A real device's scan";
 

@@ -78,9 +78,30 @@ public final class Tables {
         return t;
     }
 
-    /** Cells showing a reply line, with its explanation and remedies as the tooltip. */
+    /**
+     * Cells showing a reply line, with its explanation and remedies as the tooltip, and a context menu
+     * to copy it or explain it in the Explain tab.
+     */
     public static <S> void replyCells(TableColumn<S, String> column) {
         column.setCellFactory(c -> new TableCell<>() {
+            {
+                // The reply under the pointer when the menu opened: live tables may reuse the cell meanwhile.
+                String[] clicked = new String[1];
+                javafx.scene.control.MenuItem explain = new javafx.scene.control.MenuItem("Explain this reply");
+                explain.setId("explain-reply");
+                explain.setOnAction(e -> fireEvent(new org.submitlab.ui.explain.ExplainRequest(clicked[0])));
+                javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy");
+                copy.setId("copy-reply");
+                copy.setOnAction(e -> {
+                    javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+                    content.putString(clicked[0]);
+                    javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+                });
+                javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(explain, copy);
+                menu.setOnShowing(e -> clicked[0] = getItem());
+                emptyProperty().addListener((o, was, isEmpty) -> setContextMenu(isEmpty ? null : menu));
+            }
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
