@@ -137,14 +137,17 @@ if [ "$cds" = yes ]; then
   # ("shared class paths mismatch"), newer JDKs check the jars relative to the app. So the archive is
   # tried from a copy of the app-image in another folder, with -Xshare:on (fail rather than fall back).
   moved=$train/moved/$(basename "$image")
-  mkdir -p "$train/moved" && cp -R "$image" "$moved"
+  # (cp -p: an archive also records each jar's size and time, which installers keep.)
+  mkdir -p "$train/moved" && cp -Rp "$image" "$moved"
   case "$os" in
     macos) moved_launcher=$moved/Contents/MacOS/SubmitLab ;;
     windows) moved_launcher=$moved/submitlab-cli.exe ;;
     *) moved_launcher=$moved/bin/SubmitLab ;;
   esac
+  # It must also start quietly: an archive whose base (the runtime's) was made with other options
+  # logs [cds] errors on every start (JDK 25 with --enable-native-access).
   if JAVA_TOOL_OPTIONS="-Xshare:on -XX:SharedArchiveFile=$moved/${app_dir#"$image"/}/submitlab.jsa" \
-      "$moved_launcher" --version >"$train/moved.log" 2>&1; then
+      "$moved_launcher" --version >"$train/moved.log" 2>&1 && ! grep -q '\[cds' "$train/moved.log"; then
     for cfg in "$app_dir"/*.cfg; do
       grep -q '^\[JavaOptions\]' "$cfg" || die "$cfg has no [JavaOptions] section"
       sed -i.bak '/^\[JavaOptions\]/a\
@@ -154,8 +157,8 @@ java-options=-XX:SharedArchiveFile=$APPDIR/submitlab.jsa
     echo "archive: $app_dir/submitlab.jsa ($(du -k "$app_dir/submitlab.jsa" | cut -f1) KB), works from another folder"
   else
     rm -f "$app_dir/submitlab.jsa"
-    echo "archive: none shipped: JDK $jdk_feature's archive does not work once the app is moved" \
-         "($(grep -m1 -i 'mismatch\|error' "$train/moved.log" || echo 'see -Xlog:class+path=info')); package with a newer JDK (25 relocates it) for one"
+    echo "archive: none shipped: with JDK $jdk_feature it does not work, or not quietly, once the app is moved:" \
+         "$(grep -i -m3 'mismatch\|error' "$train/moved.log" | tr '\n' ' ' || echo 'see -Xlog:cds')"
   fi
   rm -rf "$train/moved"
 fi
@@ -171,7 +174,8 @@ fi
 
 if [ "$type" = deb ]; then
   # The command `submitlab`: /usr/bin/submitlab, a link that the package owns (dpkg removes it with the
-  # package), to the launcher. jpackage has no option for it, so the .deb is unpacked and packed again.
+  # package), to the launcher; and the menu folder. jpackage has no option for them, so the .deb is
+  # unpacked and packed again.
   deb=$(ls "$out"/submitlab_*.deb)
   command -v fakeroot >/dev/null || die "fakeroot not found (apt-get install fakeroot)"
   fakeroot sh -euc '
@@ -179,6 +183,9 @@ if [ "$type" = deb ]; then
     dpkg-deb -R "$deb" "$tree"
     mkdir -p "$tree/usr/bin"
     ln -s /opt/submitlab/bin/SubmitLab "$tree/usr/bin/submitlab"
+    # jpackage'"'"'s postinst runs xdg-desktop-menu, which fails the install where no menu folder exists
+    # (a server without a desktop: "No writable system menu directory found").
+    mkdir -p "$tree/usr/share/applications"
     dpkg-deb -Zxz -b "$tree" "$deb" >/dev/null
   ' sh "$deb" "$work/deb"
 fi

@@ -52,6 +52,7 @@ launcher=$tmp/root/opt/submitlab/bin/SubmitLab
 [ -x "$launcher" ] || fail "no launcher at /opt/submitlab/bin/SubmitLab in the package"
 [ "$(readlink "$tmp/root/usr/bin/submitlab")" = /opt/submitlab/bin/SubmitLab ] \
   || fail "/usr/bin/submitlab is not a link to /opt/submitlab/bin/SubmitLab"
+[ -d "$tmp/root/usr/share/applications" ] || fail "no /usr/share/applications in the package (the install fails without a desktop)"
 desktop=$(ls "$tmp"/root/opt/submitlab/lib/*.desktop 2>/dev/null | head -n 1)
 [ -n "$desktop" ] || fail "no menu entry (.desktop file) in the package"
 grep -qx 'Exec=/opt/submitlab/bin/SubmitLab' "$desktop" || fail "the menu entry does not start the launcher without arguments"
