@@ -59,10 +59,14 @@ trap cleanup EXIT
 
 # Runs a command in the Debian, as root or (as_admin) as the user "admin", in a given namespace or not.
 in_debian() { chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
+admin_env() {
+  admin_cmd=(chroot --userspec=admin:admin "$root" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/home/admin USER=admin
+             LANG=C.UTF-8 ${SUBMITLAB_TLS_PASSWORD:+SUBMITLAB_TLS_PASSWORD=$SUBMITLAB_TLS_PASSWORD})
+}
 as_admin() {
   local ns=$1; shift
-  ip netns exec "$ns" chroot --userspec=admin:admin "$root" /usr/bin/env -i PATH=/usr/bin:/bin \
-    HOME=/home/admin USER=admin LANG=C.UTF-8 ${SUBMITLAB_TLS_PASSWORD:+SUBMITLAB_TLS_PASSWORD=$SUBMITLAB_TLS_PASSWORD} "$@"
+  admin_env
+  ip netns exec "$ns" "${admin_cmd[@]}" "$@"
 }
 
 step "1. a clean Debian 12 in $root"
@@ -113,7 +117,10 @@ ip -n "$ns_device" link set "sl$$d" up
 
 # Starts `submitlab serve ARGS` as admin in the server namespace, waits for 'listening on', sets $port.
 serve() {
-  as_admin "$ns_server" submitlab serve "$@" >"$work/serve.out" 2>"$work/serve.err" &
+  # A plain command in the background (not a function, which would run in a subshell of its own), so
+  # that $! is the server itself once ip, chroot and env have exec'd it: SIGTERM must reach it.
+  admin_env
+  ip netns exec "$ns_server" "${admin_cmd[@]}" submitlab serve "$@" >"$work/serve.out" 2>"$work/serve.err" &
   server_pid=$!
   for _ in $(seq 1 240); do
     grep -q '^listening on ' "$work/serve.out" && break
@@ -131,6 +138,7 @@ stop() {
   server_pid=
   tail -n 2 "$work/serve.err"
   [ "$status" -eq 0 ] || fail "serve exited $status after SIGTERM"
+  grep -qx stopped "$work/serve.err" || fail "serve did not print 'stopped'"
 }
 device() { ip netns exec "$ns_device" "$@"; }
 

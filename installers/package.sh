@@ -63,7 +63,7 @@ version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1 | se
 
 if [ "$build" = yes ]; then
   echo "== building target/submitlab.jar (mvn package -DskipTests)"
-  JAVA_HOME=$(dirname "$jdk_bin") mvn -B -ntp -q "${offline[@]}" package -DskipTests
+  JAVA_HOME=$(dirname "$jdk_bin") mvn -B -ntp -q ${offline[@]+"${offline[@]}"} package -DskipTests
 fi
 [ -f target/submitlab.jar ] && [ -d target/lib ] || die "target/submitlab.jar or target/lib/ missing: build without --skip-build"
 
@@ -110,7 +110,7 @@ if [ "$jdk_feature" -ge 24 ]; then
   newer_jdk=(--java-options --enable-native-access=ALL-UNNAMED --java-options --sun-misc-unsafe-memory-access=allow)
 fi
 jpackage --type app-image @installers/common.options @installers/app.options "@installers/$os/app.options" \
-  "${newer_jdk[@]}" --app-version "$version" --input "$work/input" --runtime-image "$work/runtime" --dest "$out"
+  ${newer_jdk[@]+"${newer_jdk[@]}"} --app-version "$version" --input "$work/input" --runtime-image "$work/runtime" --dest "$out"
 
 case "$os" in
   macos) image=$out/SubmitLab.app launcher=$image/Contents/MacOS/SubmitLab app_dir=$image/Contents/app ;;
@@ -183,9 +183,9 @@ if [ "$type" = deb ]; then
     dpkg-deb -R "$deb" "$tree"
     mkdir -p "$tree/usr/bin"
     ln -s /opt/submitlab/bin/SubmitLab "$tree/usr/bin/submitlab"
-    # jpackage'"'"'s postinst runs xdg-desktop-menu, which fails the install where no menu folder exists
-    # (a server without a desktop: "No writable system menu directory found").
-    mkdir -p "$tree/usr/share/applications"
+    # jpackage'"'"'s postinst runs xdg-desktop-menu, which fails the install where these menu folders do
+    # not exist (a server without a desktop: "No writable system menu directory found").
+    mkdir -p "$tree/usr/share/applications" "$tree/usr/share/desktop-directories"
     dpkg-deb -Zxz -b "$tree" "$deb" >/dev/null
   ' sh "$deb" "$work/deb"
 fi

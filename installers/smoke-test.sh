@@ -27,7 +27,7 @@ done
 command -v dpkg-deb >/dev/null || fail "dpkg-deb not found (a Debian or Ubuntu system is needed)"
 
 if [ -z "$deb" ]; then
-  installers/package.sh "${package_args[@]}" deb
+  installers/package.sh ${package_args[@]+"${package_args[@]}"} deb
   deb=$(ls target/installer/submitlab_*.deb 2>/dev/null | head -n 1)
   [ -n "$deb" ] || fail "package.sh wrote no target/installer/submitlab_*.deb"
 fi
@@ -52,7 +52,9 @@ launcher=$tmp/root/opt/submitlab/bin/SubmitLab
 [ -x "$launcher" ] || fail "no launcher at /opt/submitlab/bin/SubmitLab in the package"
 [ "$(readlink "$tmp/root/usr/bin/submitlab")" = /opt/submitlab/bin/SubmitLab ] \
   || fail "/usr/bin/submitlab is not a link to /opt/submitlab/bin/SubmitLab"
-[ -d "$tmp/root/usr/share/applications" ] || fail "no /usr/share/applications in the package (the install fails without a desktop)"
+for d in usr/share/applications usr/share/desktop-directories; do
+  [ -d "$tmp/root/$d" ] || fail "no /$d in the package (its install fails on a machine without a desktop)"
+done
 desktop=$(ls "$tmp"/root/opt/submitlab/lib/*.desktop 2>/dev/null | head -n 1)
 [ -n "$desktop" ] || fail "no menu entry (.desktop file) in the package"
 grep -qx 'Exec=/opt/submitlab/bin/SubmitLab' "$desktop" || fail "the menu entry does not start the launcher without arguments"

@@ -39,8 +39,8 @@ variants=("as installed::" "no CDS (-Xshare:off)::-Xshare:off")
 version_cmds=() serve_cmds=()
 for v in "${variants[@]}"; do
   name=${v%%::*} opts=${v#*::}
-  version_cmds+=(-n "--version, $name" "JAVA_TOOL_OPTIONS='$opts' '$launcher' --version")
-  serve_cmds+=(-n "serve, $name" "JAVA_TOOL_OPTIONS='$opts' '$here/serve-until-listening.sh' '$launcher' '$data'")
+  version_cmds+=(-n "submitlab --version, $name" "JAVA_TOOL_OPTIONS='$opts' '$launcher' --version")
+  serve_cmds+=(-n "submitlab serve, $name" "JAVA_TOOL_OPTIONS='$opts' '$here/serve-until-listening.sh' '$launcher' '$data'")
 done
 hyperfine -N --warmup 2 --runs "$runs" --export-markdown startup-version.md "${version_cmds[@]}" 2>/dev/null \
   || hyperfine --warmup 2 --runs "$runs" --export-markdown startup-version.md "${version_cmds[@]}"
