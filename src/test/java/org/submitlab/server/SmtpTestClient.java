@@ -106,6 +106,11 @@ final class SmtpTestClient implements AutoCloseable {
         return r;
     }
 
+    /** The plain TCP socket (for tests that do their own TLS handshake after STARTTLS). */
+    Socket socket() {
+        return plain;
+    }
+
     String protocol() {
         return ((SSLSocket) socket).getSession().getProtocol();
     }
