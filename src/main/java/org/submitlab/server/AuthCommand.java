@@ -126,6 +126,9 @@ final class AuthCommand extends SmtpCommand {
     }
 
     private Optional<String> decode(Session session, SessionState st, String base64) throws IOException {
+        if (base64.equals("=")) {
+            return Optional.of(""); // RFC 4954: "=" is a zero-length response
+        }
         try {
             return Optional.of(new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {

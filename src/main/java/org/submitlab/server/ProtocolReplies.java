@@ -1,5 +1,9 @@
 package org.submitlab.server;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.submitlab.policy.Replies;
+
 /**
  * Protocol replies the behaviour spec does not list (sequence and syntax errors, prompts), in
  * Exchange's style. The spec's own texts are in {@link org.submitlab.policy.Replies}.
@@ -34,8 +38,21 @@ final class ProtocolReplies {
     static final String HELP = "214-This server supports the following commands:\r\n"
             + "214 HELO EHLO STARTTLS RCPT DATA RSET MAIL QUIT HELP AUTH NOOP VRFY";
 
-    /** The library's own fixed lines, as this server says them instead. */
+    private static final Pattern UNPAIRED_LINE_END = Pattern.compile(
+            "501 Syntax error at character position (\\d+)\\. CR and LF must be CRLF paired\\..*");
+
+    /** The library's own fixed lines, as this server says them instead (with enhanced codes). */
     static String forLibraryLine(String line) {
+        if (line.startsWith("421 Too many connections")) {
+            return Replies.TOO_MANY_CONNECTIONS;
+        }
+        if (line.startsWith("501 Syntax error: invalid character encoding")) {
+            return Replies.INVALID_CHARACTER_ENCODING;
+        }
+        Matcher unpaired = UNPAIRED_LINE_END.matcher(line);
+        if (unpaired.matches()) {
+            return Replies.unpairedLineEnd(Integer.parseInt(unpaired.group(1)));
+        }
         if (line.startsWith("421 Timeout waiting for data")) {
             return TIMEOUT;
         }
