@@ -73,6 +73,9 @@ public final class SubmissionPolicy {
     private final ConcurrencySlots slots = new ConcurrencySlots();
     private final ConcurrencySlots connections = new ConcurrencySlots();
     private final LoginLockout lockout = new LoginLockout();
+    /** Checked in place of a mailbox for addresses that are none: its hash costs what a real one does. */
+    private static final Mailbox UNKNOWN = Mailbox.create("unknown@submitlab.invalid", null,
+            PasswordHasher.newToken());
     private final ConcurrentHashMap<String, String> verifiedPasswords = new ConcurrentHashMap<>();
 
     public SubmissionPolicy(Tenant tenant, LabClock clock) {
@@ -125,20 +128,29 @@ public final class SubmissionPolicy {
         if (mechanism == Mechanism.LOGIN && !settings.profile().basicAuthAllowed()) {
             return new AuthResult(Optional.empty(), Replies.AUTH_BASIC_DISABLED);
         }
+        // An address that is not a mailbox goes through the same lockout and the same check as one that
+        // is (a password hash, a token lookup), so neither the replies nor their timing tell them apart.
         Optional<Mailbox> found = tenant.mailbox(user);
-        if (found.isEmpty()) {
-            return new AuthResult(Optional.empty(), Replies.AUTH_FAILED);
-        }
-        Mailbox m = found.get();
-        Instant now = clock.instant();
-        if (lockout.lockedUntil(m.address(), now).isPresent()) {
+        String name = found.map(Mailbox::address).orElseGet(() -> loginName(user));
+        Limits limits = settings.limits();
+        LoginLockout.Attempt attempt = lockout.begin(name, clock.instant(), limits.lockoutAfterFailures(),
+                limits.lockoutFor());
+        if (!attempt.admitted()) {
             return new AuthResult(Optional.empty(), Replies.AUTH_LOCKED);
         }
-        if (!valid.test(m)) {
-            Limits limits = settings.limits();
-            lockout.recordFailure(m.address(), now, limits.lockoutAfterFailures(), limits.lockoutFor());
+        boolean ok;
+        try {
+            ok = valid.test(found.orElse(UNKNOWN)) && found.isPresent();
+        } catch (RuntimeException e) {
+            attempt.abandoned();
+            throw e;
+        }
+        if (!ok) {
+            attempt.failed(clock.instant());
             return new AuthResult(Optional.empty(), Replies.AUTH_FAILED);
         }
+        attempt.succeeded();
+        Mailbox m = found.get();
         if (!tenant.smtpAuthEnabled(m)) {
             return new AuthResult(Optional.empty(), m.smtpAuthEnabled().isPresent()
                     ? Replies.AUTH_DISABLED_MAILBOX : Replies.AUTH_DISABLED_TENANT);
@@ -146,25 +158,32 @@ public final class SubmissionPolicy {
         if (!m.allowedNetworks().isEmpty() && m.allowedNetworks().stream().noneMatch(n -> n.contains(client))) {
             return new AuthResult(Optional.empty(), Replies.AUTH_DISABLED_MAILBOX);
         }
-        lockout.recordSuccess(m.address());
         return new AuthResult(Optional.of(m), Replies.AUTH_OK);
+    }
+
+    /** The lockout's name for a login that is not a mailbox: the address as a mailbox address would be keyed. */
+    private static String loginName(String user) {
+        return user.trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
      * PBKDF2 is deliberately slow; a device logging in for every message would pay it each time.
-     * A successful verification is remembered as a SHA-256 of the password bound to its hash.
+     * A successful verification is remembered as a SHA-256 of the password bound to its hash, and a
+     * password matching it is accepted at once. Anything else pays the full hash, known mailbox or not
+     * ({@link #UNKNOWN} stands in for addresses that are none), so a wrong guess always costs the same.
      */
     private boolean verifyPassword(Mailbox m, String password) {
         if (password == null || m.passwordHash() == null) {
+            PasswordHasher.verify("", UNKNOWN.passwordHash());
             return false;
         }
         String fingerprint = sha256(m.passwordHash() + "\u0000" + password);
         String known = verifiedPasswords.get(m.passwordHash());
-        if (known != null) {
-            return MessageDigest.isEqual(known.getBytes(StandardCharsets.US_ASCII),
-                    fingerprint.getBytes(StandardCharsets.US_ASCII));
+        if (known != null && MessageDigest.isEqual(known.getBytes(StandardCharsets.US_ASCII),
+                fingerprint.getBytes(StandardCharsets.US_ASCII))) {
+            return true;
         }
-        if (!PasswordHasher.verify(password, m.passwordHash())) {
+        if (!PasswordHasher.verify(password, m.passwordHash()) || m == UNKNOWN) {
             return false;
         }
         if (verifiedPasswords.size() > 10_000) {
