@@ -78,9 +78,34 @@ public final class SubmissionPolicy {
             PasswordHasher.newToken());
     private final ConcurrentHashMap<String, String> verifiedPasswords = new ConcurrentHashMap<>();
 
+    /**
+     * Told which lockout or throttling state changed, so it can be kept (the server persists it); it reads
+     * the state with {@link #lockoutState} or {@link #throttleState}. Called on the thread that changed it.
+     */
+    public interface StateListener {
+        void lockoutChanged(String name);
+
+        void throttleChanged(String mailbox);
+    }
+
+    private volatile StateListener listener = new StateListener() {
+        @Override
+        public void lockoutChanged(String name) {
+        }
+
+        @Override
+        public void throttleChanged(String mailbox) {
+        }
+    };
+
     public SubmissionPolicy(Tenant tenant, LabClock clock) {
         this.tenant = tenant;
         this.clock = clock;
+        lockout.onChange(name -> listener.lockoutChanged(name));
+    }
+
+    public void setStateListener(StateListener l) {
+        this.listener = java.util.Objects.requireNonNull(l, "listener");
     }
 
     public Tenant tenant() {
@@ -102,6 +127,27 @@ public final class SubmissionPolicy {
     public void setSentItemsBytes(Map<String, Long> bytesByMailbox) {
         states.values().forEach(s -> s.sentItemsBytes.set(0));
         bytesByMailbox.forEach((mailbox, bytes) -> state(mailbox).sentItemsBytes.set(bytes));
+    }
+
+    /** Restores a login lockout (or failure streak) kept from an earlier run. */
+    public void seedLockout(LoginLockout.State state) {
+        lockout.seed(state);
+    }
+
+    /** Restores a mailbox's continuous-error state kept from an earlier run. */
+    public void seedThrottle(String mailbox, ErrorThrottle.State state) {
+        state(mailbox.toLowerCase(java.util.Locale.ROOT)).throttle.seed(state);
+    }
+
+    /** The lockout state to keep for a login name (a mailbox address or any other address tried). */
+    public Optional<LoginLockout.State> lockoutState(String name) {
+        return lockout.state(name, clock.instant(), tenant.limits().lockoutFor());
+    }
+
+    /** The continuous-error state to keep for a mailbox. */
+    public Optional<ErrorThrottle.State> throttleState(String mailbox) {
+        MailboxState st = states.get(mailbox);
+        return st == null ? Optional.empty() : st.throttle.state(clock.instant());
     }
 
     public long sentItemsBytes(String mailbox) {
@@ -243,11 +289,11 @@ public final class SubmissionPolicy {
         MailboxState state = state(s.mailbox());
         Optional<Mailbox> found = tenant.mailbox(s.mailbox());
         if (found.isEmpty()) {
-            return refuse(state, Replies.AUTH_FAILED, RefusalKind.OTHER, now, limits);
+            return refuse(s.mailbox(), state, Replies.AUTH_FAILED, RefusalKind.OTHER, now, limits);
         }
         Mailbox m = found.get();
         if (!s.holdsSlot()) {
-            return refuse(state, settings.profile().concurrencyRefusal(), RefusalKind.OTHER, now, limits);
+            return refuse(s.mailbox(), state, settings.profile().concurrencyRefusal(), RefusalKind.OTHER, now, limits);
         }
         Optional<RefusalKind> throttled = state.throttle.throttled(now);
         if (throttled.isPresent()) {
@@ -255,36 +301,36 @@ public final class SubmissionPolicy {
             return Decision.refused(throttled.get().throttledReply(), RefusalKind.OTHER, false);
         }
         if (s.overMaxSize() || s.size() > limits.maxMessageSize()) {
-            return refuse(state, Replies.SIZE_EXCEEDS_FIXED_MAXIMUM, RefusalKind.OTHER, now, limits);
+            return refuse(s.mailbox(), state, Replies.SIZE_EXCEEDS_FIXED_MAXIMUM, RefusalKind.OTHER, now, limits);
         }
         if (s.size() > tenant.sendLimitBytes(m)) {
-            return refuse(state, Replies.SEND_LIMIT_EXCEEDED, RefusalKind.OTHER, now, limits);
+            return refuse(s.mailbox(), state, Replies.SEND_LIMIT_EXCEEDED, RefusalKind.OTHER, now, limits);
         }
         if (s.recipients() > limits.recipientsPerMessage()) {
-            return refuse(state, Replies.TOO_MANY_RECIPIENTS, RefusalKind.TOO_MANY_RECIPIENTS, now, limits);
+            return refuse(s.mailbox(), state, Replies.TOO_MANY_RECIPIENTS, RefusalKind.TOO_MANY_RECIPIENTS, now, limits);
         }
         String envelopeFrom = s.envelopeFrom() == null ? "" : s.envelopeFrom();
         if (!m.maySendAs(envelopeFrom)) {
-            return refuse(state, Replies.sendAsDenied(m.address(), envelopeFrom.isEmpty() ? "<>" : envelopeFrom),
+            return refuse(s.mailbox(), state, Replies.sendAsDenied(m.address(), envelopeFrom.isEmpty() ? "<>" : envelopeFrom),
                     RefusalKind.SEND_AS_DENIED, now, limits);
         }
         if (s.fromHeader().isPresent() && !m.maySendAs(s.fromHeader().get())) {
-            return refuse(state, Replies.sendAsDenied(m.address(), s.fromHeader().get()),
+            return refuse(s.mailbox(), state, Replies.sendAsDenied(m.address(), s.fromHeader().get()),
                     RefusalKind.SEND_AS_DENIED, now, limits);
         }
         long copy = m.saveToSentItems() ? s.size() : 0;
         if (state.sentItemsBytes.get() + copy > tenant.quotaBytes(m)) {
-            return refuse(state, Replies.MAILBOX_FULL, RefusalKind.MAILBOX_FULL, now, limits);
+            return refuse(s.mailbox(), state, Replies.MAILBOX_FULL, RefusalKind.MAILBOX_FULL, now, limits);
         }
         Optional<WindowEntry> entry = state.window.tryAdd(now, s.recipients(), tenant.recipientsPerDay(m));
         if (entry.isEmpty()) {
-            return refuse(state, Replies.RECIPIENT_QUOTA_EXCEEDED, RefusalKind.OTHER, now, limits);
+            return refuse(s.mailbox(), state, Replies.RECIPIENT_QUOTA_EXCEEDED, RefusalKind.OTHER, now, limits);
         }
         Instant deliverAt;
         if (limits.rejectOverRate()) {
             if (!state.rate.tryAcquire(now, limits.messagesPerMinute())) {
                 state.window.remove(entry.get());
-                return refuse(state, Replies.RECIPIENT_QUOTA_EXCEEDED, RefusalKind.OTHER, now, limits);
+                return refuse(s.mailbox(), state, Replies.RECIPIENT_QUOTA_EXCEEDED, RefusalKind.OTHER, now, limits);
             }
             deliverAt = now;
         } else {
@@ -310,7 +356,9 @@ public final class SubmissionPolicy {
         MailboxState state = state(mailbox);
         state.accepted.increment();
         state.sentItemsBytes.addAndGet(sentItemsBytes);
-        state.throttle.recordSuccess();
+        if (state.throttle.recordSuccess()) {
+            listener.throttleChanged(mailbox);
+        }
     }
 
     /** Counts a refusal decided outside {@link #decide} (at MAIL or RCPT, or an aborted commit). */
@@ -318,9 +366,14 @@ public final class SubmissionPolicy {
         state(mailbox).refused.increment();
     }
 
-    private Decision refuse(MailboxState state, String reply, RefusalKind kind, Instant now, Limits limits) {
+    private Decision refuse(String mailbox, MailboxState state, String reply, RefusalKind kind, Instant now,
+            Limits limits) {
         state.refused.increment();
+        boolean counts = state.throttle.counts(kind, now);
         boolean started = state.throttle.recordRefusal(kind, now, limits.throttleAfterErrors(), limits.throttleFor());
+        if (counts) {
+            listener.throttleChanged(mailbox);
+        }
         return Decision.refused(reply, kind, started);
     }
 

@@ -79,6 +79,7 @@ public final class SubmissionServer implements AutoCloseable {
             fresh.seedRecipients(use.mailbox(), use.time(), use.recipients());
         }
         fresh.setSentItemsBytes(store.sentItems().totalSizeByMailbox());
+        GuardKeeper.seedAndKeep(store, fresh);
         policy = fresh;
 
         ServerContext ctx = new ServerContext(store, events, clock, tenant, fresh, new TlsSocketCreator(sslContext));

@@ -27,6 +27,7 @@ public final class Store implements AutoCloseable {
     private final SubmissionLog submissions;
     private final SettingsRepository settings;
     private final DeliveryRepository deliveries;
+    private final GuardRepository guards;
 
     private Store(Path dataDir, Database db) {
         this.dataDir = dataDir;
@@ -36,6 +37,7 @@ public final class Store implements AutoCloseable {
         this.submissions = new SubmissionLog(db);
         this.settings = new SettingsRepository(db);
         this.deliveries = new DeliveryRepository(db);
+        this.guards = new GuardRepository(db);
     }
 
     /** Creates the folder if needed, opens (or creates) {@code submitlab.db} in it and migrates its schema. */
@@ -88,6 +90,11 @@ public final class Store implements AutoCloseable {
 
     public DeliveryRepository deliveries() {
         return deliveries;
+    }
+
+    /** Login lockouts and continuous-error throttling, kept across restarts. */
+    public GuardRepository guards() {
+        return guards;
     }
 
     /**
