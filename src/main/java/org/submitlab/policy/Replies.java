@@ -34,6 +34,8 @@ public final class Replies {
             "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception with message The message can't be submitted because the sender's submission quota was exceeded.";
     public static final String TOO_MANY_RECIPIENTS = "550 5.5.3 RESOLVER.ADR.RecipLimit; too many recipients";
     public static final String SIZE_EXCEEDS_FIXED_MAXIMUM = "552 5.3.4 Message size exceeds fixed maximum message size";
+    /** A header section longer than Exchange Online's 256 KB header limit (text *unconfirmed*). */
+    public static final String HEADER_TOO_LARGE = "552 5.3.4 Header size exceeds fixed maximum size";
     public static final String SEND_LIMIT_EXCEEDED =
             "554 5.2.0 STOREDRV.Submission.Exception:MessageSubmissionExceededException.MapiExceptionMaxSubmissionExceeded; Failed to process message due to a permanent exception with message Cannot save changes made to an item to store.";
     public static final String MAILBOX_FULL =

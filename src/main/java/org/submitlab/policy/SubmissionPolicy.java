@@ -41,9 +41,15 @@ public final class SubmissionPolicy {
      * @param overMaxSize the body was larger than the advertised SIZE (and was discarded)
      * @param fromHeader  the address in the From header, if the message has one
      * @param holdsSlot   the transaction (or its connection) holds a concurrency slot
+     * @param headerComplete the header section ended within the header size limit (else it was not read whole)
      */
     public record Submission(String mailbox, String envelopeFrom, int recipients, long size, boolean overMaxSize,
-            Optional<String> fromHeader, boolean holdsSlot) {
+            Optional<String> fromHeader, boolean holdsSlot, boolean headerComplete) {
+
+        public Submission(String mailbox, String envelopeFrom, int recipients, long size, boolean overMaxSize,
+                Optional<String> fromHeader, boolean holdsSlot) {
+            this(mailbox, envelopeFrom, recipients, size, overMaxSize, fromHeader, holdsSlot, true);
+        }
     }
 
     /**
@@ -277,8 +283,8 @@ public final class SubmissionPolicy {
     // ---- the end of DATA
 
     /**
-     * Decides a complete submission, in this order: concurrency, throttling, size, send limit,
-     * recipients per message, Send As, quota, recipients per day, message rate. An accepted
+     * Decides a complete submission, in this order: concurrency, throttling, size, send limit, header
+     * size, recipients per message, Send As, quota, recipients per day, message rate. An accepted
      * decision has already counted its recipients and rate slot; call {@link #undo} if it is not
      * committed after all, and {@link #recordAccepted} once it is.
      */
@@ -305,6 +311,9 @@ public final class SubmissionPolicy {
         }
         if (s.size() > tenant.sendLimitBytes(m)) {
             return refuse(s.mailbox(), state, Replies.SEND_LIMIT_EXCEEDED, RefusalKind.OTHER, now, limits);
+        }
+        if (!s.headerComplete()) {
+            return refuse(s.mailbox(), state, Replies.HEADER_TOO_LARGE, RefusalKind.OTHER, now, limits);
         }
         if (s.recipients() > limits.recipientsPerMessage()) {
             return refuse(s.mailbox(), state, Replies.TOO_MANY_RECIPIENTS, RefusalKind.TOO_MANY_RECIPIENTS, now, limits);

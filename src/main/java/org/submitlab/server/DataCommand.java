@@ -68,9 +68,10 @@ final class DataCommand extends SmtpCommand {
             refuse(session, st, tx, body.size(), Replies.AUTH_FAILED);
             return;
         }
-        MessageHeaders headers = MessageHeaders.parse(body.kept());
+        MessageHeaders headers = MessageHeaders.parse(body.kept(), body.size());
         Decision d = ctx.policy.decide(new Submission(st.mailbox, tx.envelopeFrom, tx.recipients.size(),
-                body.size(), false, authorToCheck(headers, mailbox.get()), ctx.transactions.holdsSlot(st, tx)));
+                body.size(), false, authorToCheck(headers, mailbox.get()), ctx.transactions.holdsSlot(st, tx),
+                headers.complete()));
         if (!d.accepted()) {
             refuse(session, st, tx, body.size(), d.reply());
             return;
@@ -78,9 +79,9 @@ final class DataCommand extends SmtpCommand {
         accept(session, st, tx, mailbox.get(), body, headers, d);
     }
 
-    /** The From author the Send As check must see: the first one the mailbox may not send as, else the first. */
+    /** The author the Send As check must see (From and Sender): the first the mailbox may not send as, else the first. */
     private static Optional<String> authorToCheck(MessageHeaders headers, Mailbox mailbox) {
-        List<String> authors = headers.fromAddresses();
+        List<String> authors = headers.authors();
         return authors.stream().filter(a -> !mailbox.maySendAs(a)).findFirst()
                 .or(() -> authors.stream().findFirst());
     }
