@@ -16,13 +16,25 @@ final class DataFolderOption {
         return data != null ? data : DataFolders.defaultFolder();
     }
 
-    /** Opens the store of a folder that a server has already used; a clear error when there is none. */
+    /**
+     * Opens the store of a folder that a server has already used, for a short administrative write that
+     * works beside a running server (no folder lock); a clear error when there is no data.
+     */
     Store openExisting() {
+        return Store.openForAdministration(existingFolder());
+    }
+
+    /** Opens the store of a folder that a server has already used, to read only (beside a running server). */
+    Store openExistingReadOnly() {
+        return Store.openReadOnly(existingFolder());
+    }
+
+    private Path existingFolder() {
         Path folder = folder();
         if (!Files.isRegularFile(folder.resolve("submitlab.db"))) {
             throw new CommandFailure("no SubmitLab data in " + folder.toAbsolutePath()
                     + " (run 'submitlab serve' first, or give the folder with --data)");
         }
-        return Store.open(folder);
+        return folder;
     }
 }

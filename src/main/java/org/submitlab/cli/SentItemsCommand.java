@@ -58,7 +58,7 @@ public final class SentItemsCommand implements Callable<Integer> {
         }
         PrintWriter out = cl.getOut();
         AtomicLong count = new AtomicLong();
-        try (Store store = data.openExisting()) {
+        try (Store store = data.openExistingReadOnly()) {
             if (!json) {
                 out.printf(ROW, "ID", "TIME (UTC)", "MAILBOX", "ENVELOPE FROM", "ENVELOPE TO", "SIZE", "SUBJECT");
             }

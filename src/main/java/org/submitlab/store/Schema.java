@@ -169,6 +169,13 @@ final class Schema {
         }
     }
 
+    /** Checks, without writing, that the file is a SubmitLab database this version can read. */
+    static void checkReadable(Connection c, Path file) throws SQLException {
+        if (checkOwnershipInOneSnapshot(c, file) == 0) {
+            throw new StoreException("There is no SubmitLab data in " + file + " yet (an empty database)");
+        }
+    }
+
     /**
      * {@link #checkOwnership} in one read transaction: its pragmas and table list must come from the same
      * snapshot, or another process committing the first migration in between makes a fresh file look like

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * SubmitLab's data: one SQLite file, {@code dataDir/submitlab.db}, in WAL mode with full fsync on commit.
  * Every write goes through one writer thread that group-commits; reads use their own connections, so
- * another process (the {@code sent-items} command) can read while a server writes.
+ * another process (the {@code sent-items} command, with {@link #openReadOnly}) can read while a server
+ * writes. Only one store at a time may {@link #open} a folder.
  */
 public final class Store implements AutoCloseable {
 
@@ -28,10 +29,13 @@ public final class Store implements AutoCloseable {
     private final SettingsRepository settings;
     private final DeliveryRepository deliveries;
     private final GuardRepository guards;
+    /** The folder lock; null for read-only and administrative opens. */
+    private final FolderLock lock;
 
-    private Store(Path dataDir, Database db) {
+    private Store(Path dataDir, Database db, FolderLock lock) {
         this.dataDir = dataDir;
         this.db = db;
+        this.lock = lock;
         this.mailboxes = new MailboxRepository(db);
         this.sentItems = new SentItemsRepository(db);
         this.submissions = new SubmissionLog(db);
@@ -40,8 +44,50 @@ public final class Store implements AutoCloseable {
         this.guards = new GuardRepository(db);
     }
 
-    /** Creates the folder if needed, opens (or creates) {@code submitlab.db} in it and migrates its schema. */
+    /**
+     * Takes the data folder for this store (a server's or the console's): creates the folder if needed,
+     * locks it (a second store on the same folder, in this process or another, is refused with the folder
+     * and the process that holds it), opens or creates {@code submitlab.db} and migrates its schema. Each
+     * folder has its own lock, so a run's store in {@code <data>/runs/<id>/} opens beside the Live one.
+     */
     public static Store open(Path dataDir) {
+        Path dir = prepareFolder(dataDir);
+        FolderLock lock = FolderLock.acquire(dir);
+        try {
+            Store store = new Store(dir, Database.open(databaseFile(dir)), lock);
+            LOG.debug("Opened {} (schema version {})", store.file(), Schema.CURRENT_VERSION);
+            return store;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens an existing folder to read only (sent-items, reports), beside a server that may hold it: takes
+     * no lock, runs no writer and migrates nothing. Every write fails with a StoreException.
+     */
+    public static Store openReadOnly(Path dataDir) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Path dir = dataDir.toAbsolutePath().normalize();
+        Path file = dir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("There is no SubmitLab data in " + dir + " (no " + FILE_NAME + ")");
+        }
+        return new Store(dir, Database.openReadOnly(file), null);
+    }
+
+    /**
+     * Opens a folder for a short administrative write (issuing a token) that must work beside a running
+     * server: like {@link #open} but without the folder lock, so never use it for anything that counts
+     * limits or accepts mail. SQLite serializes its writes with the server's.
+     */
+    public static Store openForAdministration(Path dataDir) {
+        Path dir = prepareFolder(dataDir);
+        return new Store(dir, Database.open(databaseFile(dir)), null);
+    }
+
+    private static Path prepareFolder(Path dataDir) {
         Objects.requireNonNull(dataDir, "dataDir");
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
@@ -54,13 +100,15 @@ public final class Store implements AutoCloseable {
         if (!Files.isWritable(dir)) {
             throw new StoreException("The data folder " + dir + " is not writable");
         }
+        return dir;
+    }
+
+    private static Path databaseFile(Path dir) {
         Path file = dir.resolve(FILE_NAME);
         if (Files.isDirectory(file)) {
             throw new StoreException(file + " is a folder, not a SubmitLab database");
         }
-        Store store = new Store(dir, Database.open(file));
-        LOG.debug("Opened {} (schema version {})", file, Schema.CURRENT_VERSION);
-        return store;
+        return file;
     }
 
     public Path dataDir() {
@@ -140,7 +188,13 @@ public final class Store implements AutoCloseable {
     /** Drains pending writes, stops the writer thread and closes every connection. Idempotent. */
     @Override
     public void close() {
-        db.close();
+        try {
+            db.close();
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
     }
 
     /** Test hook: queue arbitrary work on the writer. */
