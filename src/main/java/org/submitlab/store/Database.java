@@ -55,13 +55,13 @@ final class Database {
         } catch (SQLException e) {
             throw openFailure(file, e);
         }
-        Connection writeConnection;
+        WriteSession session;
         try {
-            writeConnection = connectWriter(file);
+            session = new WriteSession(() -> connectWriter(file));
         } catch (SQLException e) {
             throw openFailure(file, e);
         }
-        return new Database(file, new Writer(file, new WriteSession(writeConnection)));
+        return new Database(file, new Writer(file, session));
     }
 
     /** Opens {@code file} for reading only: no writer, no migration (it must be a SubmitLab file already). */
