@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 public final class Store implements AutoCloseable {
 
     public static final String FILE_NAME = "submitlab.db";
+    /** The folder (in the data folder) for message bodies too large to hold in memory while they arrive. */
+    public static final String SPOOL_FOLDER = "spool";
 
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
 
@@ -54,6 +56,7 @@ public final class Store implements AutoCloseable {
         Path dir = prepareFolder(dataDir);
         FolderLock lock = FolderLock.acquire(dir);
         try {
+            clearSpool(dir);
             Store store = new Store(dir, Database.open(databaseFile(dir)), lock);
             LOG.debug("Opened {} (schema version {})", store.file(), Schema.CURRENT_VERSION);
             return store;
@@ -101,6 +104,33 @@ public final class Store implements AutoCloseable {
             throw new StoreException("The data folder " + dir + " is not writable");
         }
         return dir;
+    }
+
+    /** Bodies left by a store that did not close (a crash, a kill): only the folder's holder may remove them. */
+    private static void clearSpool(Path dir) {
+        Path spool = dir.resolve(SPOOL_FOLDER);
+        if (!Files.isDirectory(spool)) {
+            return;
+        }
+        try (var files = Files.list(spool)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not clear the spool folder {}: {}", spool, e.toString());
+        }
+    }
+
+    /**
+     * A new empty file for a message body too large to hold in memory while it arrives; whoever asked for
+     * it deletes it once the message is stored or refused. Only for the folder's holder ({@link #open}).
+     */
+    public Path newSpoolFile() throws IOException {
+        if (lock == null) {
+            throw new StoreException("The store " + dataDir + " is not open for accepting mail (no spool)");
+        }
+        Path spool = Files.createDirectories(dataDir.resolve(SPOOL_FOLDER));
+        return Files.createTempFile(spool, "body-", ".eml");
     }
 
     private static Path databaseFile(Path dir) {
