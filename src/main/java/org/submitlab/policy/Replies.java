@@ -45,7 +45,18 @@ public final class Replies {
     public static final String THROTTLED_TOO_MANY_RECIPIENTS = "550 5.2.254 Sender throttled due to continuous too many recipients errors.";
 
     // The library's own fixed lines, with the enhanced code ENHANCEDSTATUSCODES promises.
+    /** The server's connection table is full (also to an idle unauthenticated connection shed to make room). */
     public static final String TOO_MANY_CONNECTIONS = "421 4.3.2 Too many connections, try again later";
+    /** One client address holds as many connections as it may (Exchange's receive-connector text). */
+    public static final String TOO_MANY_CONNECTIONS_FROM_ADDRESS =
+            "421 4.3.2 The maximum number of concurrent connections has exceeded a limit, closing transmission channel";
+
+    // Real-time deadlines that end a connection.
+    public static final String IDLE_TIMEOUT = "421 4.4.2 Connection dropped due to timeout";
+    public static final String COMMAND_LINE_TIMEOUT = "421 4.4.2 Connection dropped: command not completed in time";
+    public static final String DATA_TOO_SLOW = "421 4.4.2 Connection dropped: message data arrived too slowly";
+    public static final String AUTHENTICATION_TIMEOUT = "421 4.4.2 Connection dropped: not authenticated in time";
+    public static final String SESSION_TIMEOUT = "421 4.4.2 Connection dropped: session time limit reached";
     public static final String INVALID_CHARACTER_ENCODING = "501 5.5.2 Syntax error: invalid character encoding.";
 
     /** The library's bare-CR/LF refusal; {@code position} is where in the line the lone CR or LF was. */

@@ -100,6 +100,7 @@ final class AuthCommand extends SmtpCommand {
             throws IOException {
         String sent = ctx.reply(session, st, result.reply());
         if (result.success()) {
+            st.socket.deadlines().authenticated();
             st.mailbox = result.mailbox().get().address();
             st.lastAuthFailure = null;
             ctx.transactions.authenticated(st);

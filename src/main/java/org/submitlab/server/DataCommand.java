@@ -57,12 +57,15 @@ final class DataCommand extends SmtpCommand {
         // Without a slot the answer is 432 whatever the body says: it is only counted, never kept.
         long keep = !slot ? 0 : Math.min(limits.maxMessageSize(), mailbox.map(ctx.tenant::sendLimitBytes).orElse(0L));
         DataReader.Body body;
+        st.socket.deadlines().startData(System.nanoTime());
         try {
             body = DataReader.read(session.getRawInput(), keep, ctx.store::newSpoolFile);
         } catch (EOFException e) {
             ctx.transactions.abandon(st, "connection closed during DATA");
             session.quit();
             return;
+        } finally {
+            st.socket.deadlines().endData();
         }
         try {
             decide(session, st, tx, mailbox, body, slot);

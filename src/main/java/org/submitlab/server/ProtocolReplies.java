@@ -33,7 +33,7 @@ final class ProtocolReplies {
     static final String UNRECOGNIZED = "500 5.3.3 Unrecognized command";
     static final String TOO_MANY_RECIPIENTS_IN_TRANSACTION = "452 4.5.3 Too many recipients";
     static final String NOT_STORED = "451 4.3.0 Temporary server error: the message was not stored. Please try again later";
-    static final String TIMEOUT = "421 4.4.2 Connection dropped due to timeout";
+    static final String TIMEOUT = Replies.IDLE_TIMEOUT;
     static final String LINE_TOO_LONG = "500 5.5.2 Line too long";
     static final String HELP = "214-This server supports the following commands:\r\n"
             + "214 HELO EHLO STARTTLS RCPT DATA RSET MAIL QUIT HELP AUTH NOOP VRFY";

@@ -28,6 +28,8 @@ final class ServerContext {
     final TlsSocketCreator tls;
     /** The server's open transactions; every command that starts or ends one goes through here. */
     final Transactions transactions = new Transactions(this);
+    /** Every connection the server holds, by client address, with their deadlines. */
+    final ConnectionTable connections = new ConnectionTable();
     private final ConcurrentHashMap<Session, SessionState> sessions = new ConcurrentHashMap<>();
 
     ServerContext(Store store, EventBus events, LabClock clock, Tenant tenant, SubmissionPolicy policy,

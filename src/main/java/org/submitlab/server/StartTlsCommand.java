@@ -34,6 +34,7 @@ final class StartTlsCommand extends SmtpCommand {
         ReplyShapingSocket socket = st.socket;
         SSLSocket tlsSocket;
         try {
+            socket.limitHandshake();
             tlsSocket = ctx.tls.createSSLSocket(socket.delegate());
             tlsSocket.startHandshake();
         } catch (IOException e) {

@@ -38,6 +38,8 @@ public final class SubmissionServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionServer.class);
     private static final long RETENTION_SWEEP_SECONDS = 30;
+    private static final long WATCHDOG_MILLIS = 500;
+    private static final int LIBRARY_HEADROOM = 256;
 
     private final InetAddress bindAddress;
     private final int configuredPort;
@@ -51,6 +53,7 @@ public final class SubmissionServer implements AutoCloseable {
     private SMTPServer smtp;
     private ExecutorService sessionThreads;
     private ScheduledExecutorService housekeeping;
+    private ScheduledExecutorService watchdog;
     private SentItemsRetention retention;
 
     private SubmissionServer(Builder b) {
@@ -90,10 +93,12 @@ public final class SubmissionServer implements AutoCloseable {
                 .softwareName("SubmitLab")
                 .executorService(sessionThreads)
                 .connectionTimeoutMs((int) Math.min(Integer.MAX_VALUE, tenant.limits().idleTimeout().toMillis()))
-                .maxConnections(1_000)
+                // The table (ConnectionTable) admits and sheds; the library's own cap only bounds the threads of
+                // connections being refused, which close at once.
+                .maxConnections(tenant.limits().connections().maxConnections() + LIBRARY_HEADROOM)
                 .sessionIdFactory(new SessionIds())
                 .sessionHandler(new SessionLifecycle(ctx))
-                .serverSocketFactory(ShapingServerSocket::new)
+                .serverSocketFactory(() -> new ShapingServerSocket(() -> tenant.limits().connections()))
                 .startTlsSocketFactory(ctx.tls)
                 .serverThreadName("submitlab-smtp-accept")
                 .build();
@@ -104,6 +109,9 @@ public final class SubmissionServer implements AutoCloseable {
         retention = new SentItemsRetention(store, tenant, fresh);
         housekeeping = Executors.newSingleThreadScheduledExecutor(daemonThreads("submitlab-retention"));
         housekeeping.scheduleWithFixedDelay(retention, 0, RETENTION_SWEEP_SECONDS, TimeUnit.SECONDS);
+        watchdog = Executors.newSingleThreadScheduledExecutor(daemonThreads("submitlab-deadlines"));
+        watchdog.scheduleWithFixedDelay(ctx.connections::sweep, WATCHDOG_MILLIS, WATCHDOG_MILLIS,
+                TimeUnit.MILLISECONDS);
         LOG.info("Submission endpoint listening on {}:{}", host(), port());
     }
 
@@ -193,6 +201,7 @@ public final class SubmissionServer implements AutoCloseable {
         } finally {
             smtp = null;
             housekeeping.shutdownNow();
+            watchdog.shutdownNow();
             sessionThreads.shutdownNow();
             try {
                 sessionThreads.awaitTermination(5, TimeUnit.SECONDS);
