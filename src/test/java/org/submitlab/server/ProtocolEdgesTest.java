@@ -118,4 +118,14 @@ class ProtocolEdgesTest {
                     .matches("501 5\\.1\\.3 Invalid address" + SUFFIX);
         }
     }
+
+    @Test
+    void commandsPipelinedAfterStartTlsAreRefusedAndReadInClear() throws Exception {
+        try (SmtpTestClient c = fx.connect()) {
+            c.command("EHLO device.test");
+            c.write("STARTTLS\r\nNOOP\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(c.reply()).matches(java.util.regex.Pattern.quote(Replies.STARTTLS_PIPELINED) + SUFFIX);
+            assertThat(c.reply()).isEqualTo("250 2.0.0 OK");
+        }
+    }
 }

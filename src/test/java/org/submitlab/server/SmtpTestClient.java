@@ -128,6 +128,11 @@ final class SmtpTestClient implements AutoCloseable {
         return plain;
     }
 
+    /** The TLS socket after {@link #startTls()}. */
+    SSLSocket tlsSocket() {
+        return (SSLSocket) socket;
+    }
+
     String protocol() {
         return ((SSLSocket) socket).getSession().getProtocol();
     }
