@@ -145,7 +145,7 @@ public final class LoginLockout {
 
         @Override
         public void succeeded() {
-            finish(e -> { });
+            finish(e -> { }, false);
         }
 
         @Override
@@ -156,15 +156,16 @@ public final class LoginLockout {
                 if (e.failures >= threshold && e.lockedUntil == null) {
                     e.lockedUntil = now.plus(period);
                 }
-            });
+            }, true);
         }
 
         @Override
         public void abandoned() {
-            finish(e -> { });
+            finish(e -> { }, false);
         }
 
-        private void finish(Consumer<Entry> outcome) {
+        /** {@code changes}: whether the outcome changes what is kept (only a failure does). */
+        private void finish(Consumer<Entry> outcome, boolean changes) {
             synchronized (LoginLockout.this) {
                 if (done) {
                     throw new IllegalStateException("attempt for " + name + " finished twice");
@@ -178,7 +179,9 @@ public final class LoginLockout {
                 }
                 LoginLockout.this.notifyAll();
             }
-            onChange.accept(name);
+            if (changes) {
+                onChange.accept(name);
+            }
         }
     }
 
