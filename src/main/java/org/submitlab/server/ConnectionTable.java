@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.submitlab.policy.ConnectionLimits;
@@ -37,22 +38,30 @@ final class ConnectionTable {
 
     /** How long a deadline may be overdue, or a shed connection linger, before the watchdog closes it. */
     static final long SLACK_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long SUMMARY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionTable.class);
 
     private final LinkedHashSet<Entry> entries = new LinkedHashSet<>();
     private final Map<String, Integer> perAddress = new HashMap<>();
     private final List<Entry> shedding = new ArrayList<>();
+    // Counted, and logged as a summary at most once a minute: a flood must not flood the log too.
+    private final LongAdder shedCount = new LongAdder();
+    private final LongAdder refusedAddress = new LongAdder();
+    private final LongAdder refusedFull = new LongAdder();
+    private long lastSummary = System.nanoTime();
 
     /** Admits {@code e}, or says why not; a shed connection must be {@linkplain #shed shed} by the caller. */
     synchronized Admission admit(Entry e, ConnectionLimits limits) {
         if (perAddress.getOrDefault(e.address(), 0) >= limits.perAddress()) {
+            refusedAddress.increment();
             return new Admission(Verdict.ADDRESS_FULL, Optional.empty());
         }
         Optional<Entry> victim = Optional.empty();
         if (entries.size() >= limits.maxConnections()) {
             victim = oldestUnauthenticated();
             if (victim.isEmpty()) {
+                refusedFull.increment();
                 return new Admission(Verdict.TABLE_FULL, Optional.empty());
             }
             removeLocked(victim.get());
@@ -64,10 +73,11 @@ final class ConnectionTable {
     }
 
     /** Ends a shed connection: its thread answers 421 4.3.2 and closes it (the watchdog makes sure). */
-    static void shed(Entry victim) {
+    void shed(Entry victim) {
         victim.deadlines().shed(System.nanoTime());
         victim.socket().interruptRead();
-        LOG.info("Connection table full: closed an unauthenticated connection from {} to make room", victim.address());
+        shedCount.increment();
+        LOG.debug("Connection table full: closing an unauthenticated connection from {} to make room", victim.address());
     }
 
     synchronized void remove(Entry e) {
@@ -82,6 +92,7 @@ final class ConnectionTable {
     /** The watchdog: closes connections whose deadline is overdue or that were shed and still linger. */
     void sweep() {
         long now = System.nanoTime();
+        summarize(now);
         List<Entry> overdue = new ArrayList<>();
         synchronized (this) {
             for (Entry e : entries) {
@@ -104,6 +115,20 @@ final class ConnectionTable {
             } catch (IOException ex) {
                 // closed already
             }
+        }
+    }
+
+    private void summarize(long now) {
+        if (now - lastSummary < SUMMARY_NANOS) {
+            return;
+        }
+        lastSummary = now;
+        long shed = shedCount.sumThenReset();
+        long address = refusedAddress.sumThenReset();
+        long full = refusedFull.sumThenReset();
+        if (shed + address + full > 0) {
+            LOG.info("In the last minute: {} connection(s) refused at the per-address limit, {} refused with the"
+                    + " table full, {} unauthenticated one(s) closed to make room", address, full, shed);
         }
     }
 

@@ -48,7 +48,7 @@ final class SessionLifecycle implements SessionHandler {
         }
         st.entry = entry;
         ctx.register(session, st);
-        admission.shed().ifPresent(ConnectionTable::shed);
+        admission.shed().ifPresent(ctx.connections::shed);
         ctx.publish(new LabEvent.ConnectionOpened(ctx.now(), st.id, st.clientText()));
         return SessionAcceptance.success();
     }
