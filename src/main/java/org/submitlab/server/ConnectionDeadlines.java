@@ -64,6 +64,11 @@ final class ConnectionDeadlines {
         dataBytes = 0;
     }
 
+    /** Whether the bytes read now are a DATA body (8-bit, anything goes) rather than command lines. */
+    boolean inData() {
+        return inData;
+    }
+
     void endData() {
         inData = false;
         lineStartedAt = -1;

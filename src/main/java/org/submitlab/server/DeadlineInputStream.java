@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import org.subethamail.smtp.internal.io.Utf8InputStreamReader;
 
 /**
  * A connection's input (the TCP stream, later the TLS one) that lets no read block past the connection's
@@ -24,6 +25,7 @@ final class DeadlineInputStream extends FilterInputStream {
     private final Timeout timeout;
     private final Runnable onClose;
     private int current = -1;
+    private boolean invalidNext;
 
     DeadlineInputStream(InputStream in, ConnectionDeadlines deadlines, Timeout timeout, Runnable onClose) {
         super(in);
@@ -41,6 +43,9 @@ final class DeadlineInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        if (invalidNext) {
+            throw new Utf8InputStreamReader.InvalidUTF8EncodingException("0xFF is never part of UTF-8");
+        }
         int millis = deadlines.beforeRead(System.nanoTime());
         if (millis != current) {
             timeout.set(millis);
@@ -60,7 +65,30 @@ final class DeadlineInputStream extends FilterInputStream {
         if (n < 0 && deadlines.shedRequested()) {
             throw deadlines.expired(Deadline.SHED);
         }
+        n = stopAtInvalidByte(b, off, n);
         deadlines.afterRead(b, off, n, System.nanoTime());
+        return n;
+    }
+
+    /**
+     * SubEthaSMTP's UTF-8 reader takes a 0xFF after a multi-byte lead for the end of the stream and answers
+     * "421 4.4.0 Problem attempting to execute commands" with a logged stack trace. 0xFF is never UTF-8, so
+     * in command lines the bytes before it are passed on and the read after them fails as the invalid
+     * encoding it is (the library answers its 501).
+     */
+    private int stopAtInvalidByte(byte[] b, int off, int n) throws IOException {
+        if (n <= 0 || deadlines.inData()) {
+            return n;
+        }
+        for (int i = off; i < off + n; i++) {
+            if (b[i] == (byte) 0xFF) {
+                invalidNext = true;
+                if (i == off) {
+                    throw new Utf8InputStreamReader.InvalidUTF8EncodingException("0xFF is never part of UTF-8");
+                }
+                return i - off;
+            }
+        }
         return n;
     }
 

@@ -53,6 +53,16 @@ class ProtocolEdgesTest {
     }
 
     @Test
+    void aByte0xFfAfterAMultiByteLeadIsInvalidEncodingNotAConnectionProblem() throws Exception {
+        // SubEthaSMTP's UTF-8 reader takes a 0xFF continuation byte for the end of the stream.
+        try (SmtpTestClient c = fx.connect()) {
+            c.write(new byte[] {'N', 'O', 'O', 'P', '\r', '\n', (byte) 0xF7, (byte) 0xFF, '\r', '\n'});
+            assertThat(c.reply()).isEqualTo("250 2.0.0 OK");
+            assertThat(c.reply()).matches("501 5\\.5\\.2 Syntax error: invalid character encoding\\." + SUFFIX);
+        }
+    }
+
+    @Test
     void theLibrarysTooManyConnectionsLineGetsAnEnhancedCode() {
         assertThat(ProtocolReplies.forLibraryLine("421 Too many connections, try again later"))
                 .isEqualTo(Replies.TOO_MANY_CONNECTIONS)
