@@ -85,6 +85,17 @@ final class ServerContext {
         return DiagnosticSuffix.apply(line, host(), now(), state.id);
     }
 
+    /**
+     * Shapes what the library says on a connection before its session is accepted (and its own shaper attached):
+     * only its refusal when its connection cap is hit, given the enhanced code and the suffix with {@code id}.
+     */
+    java.util.function.UnaryOperator<String> beforeSessionShaper(String id) {
+        return line -> {
+            String shaped = ProtocolReplies.forLibraryLine(line);
+            return DiagnosticSuffix.isRefusal(shaped) ? DiagnosticSuffix.apply(shaped, host(), now(), id) : shaped;
+        };
+    }
+
     void publish(LabEvent event) {
         events.publish(event);
     }

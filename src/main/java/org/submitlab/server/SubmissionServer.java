@@ -87,6 +87,7 @@ public final class SubmissionServer implements AutoCloseable {
 
         ServerContext ctx = new ServerContext(store, events, clock, tenant, fresh, new TlsSocketCreator(sslContext));
         sessionThreads = Executors.newCachedThreadPool(daemonThreads("submitlab-smtp-session"));
+        SessionIds ids = new SessionIds();
         SMTPServer server = SMTPServer.port(configuredPort)
                 .bindAddress(bindAddress)
                 .hostName(tenant.settings().hostName())
@@ -96,9 +97,10 @@ public final class SubmissionServer implements AutoCloseable {
                 // The table (ConnectionTable) admits and sheds; the library's own cap only bounds the threads of
                 // connections being refused, which close at once.
                 .maxConnections(tenant.limits().connections().maxConnections() + LIBRARY_HEADROOM)
-                .sessionIdFactory(new SessionIds())
+                .sessionIdFactory(ids)
                 .sessionHandler(new SessionLifecycle(ctx))
-                .serverSocketFactory(() -> new ShapingServerSocket(() -> tenant.limits().connections()))
+                .serverSocketFactory(() -> new ShapingServerSocket(() -> tenant.limits().connections(),
+                        () -> ctx.beforeSessionShaper(ids.create())))
                 .startTlsSocketFactory(ctx.tls)
                 .serverThreadName("submitlab-smtp-accept")
                 .build();
