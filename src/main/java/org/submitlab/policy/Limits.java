@@ -1,6 +1,7 @@
 package org.submitlab.policy;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Every limit of the endpoint, tenant-wide. Mailboxes may override some of them.
@@ -59,7 +60,7 @@ public record Limits(
         requirePositive("throttling period", throttleFor);
         requirePositive("lockout period", lockoutFor);
         requirePositive("idle timeout", idleTimeout);
-        java.util.Objects.requireNonNull(connections, "connections");
+        Objects.requireNonNull(connections, "connections");
     }
 
     public Limits withConcurrentPerMailbox(int n) {

@@ -8,12 +8,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * The endpoint's decisions: who may log in, whether a transaction gets a concurrency slot, and
@@ -73,15 +76,16 @@ public final class SubmissionPolicy {
         final LongAdder refused = new LongAdder();
     }
 
+    /** Checked in place of a mailbox for addresses that are none: its hash costs what a real one does. */
+    private static final Mailbox UNKNOWN = Mailbox.create("unknown@submitlab.invalid", null,
+            PasswordHasher.newToken());
+
     private final Tenant tenant;
     private final LabClock clock;
     private final ConcurrentHashMap<String, MailboxState> states = new ConcurrentHashMap<>();
     private final ConcurrencySlots slots = new ConcurrencySlots();
     private final ConcurrencySlots connections = new ConcurrencySlots();
     private final LoginLockout lockout = new LoginLockout();
-    /** Checked in place of a mailbox for addresses that are none: its hash costs what a real one does. */
-    private static final Mailbox UNKNOWN = Mailbox.create("unknown@submitlab.invalid", null,
-            PasswordHasher.newToken());
     private final ConcurrentHashMap<String, String> verifiedPasswords = new ConcurrentHashMap<>();
 
     /**
@@ -111,7 +115,7 @@ public final class SubmissionPolicy {
     }
 
     public void setStateListener(StateListener l) {
-        this.listener = java.util.Objects.requireNonNull(l, "listener");
+        this.listener = Objects.requireNonNull(l, "listener");
     }
 
     public Tenant tenant() {
@@ -126,7 +130,7 @@ public final class SubmissionPolicy {
 
     /** Counts recipients accepted earlier (from the persisted log) in the mailbox's window. */
     public void seedRecipients(String mailbox, Instant time, int recipients) {
-        state(mailbox.toLowerCase(java.util.Locale.ROOT)).window.seed(new WindowEntry(time, recipients));
+        state(mailbox.toLowerCase(Locale.ROOT)).window.seed(new WindowEntry(time, recipients));
     }
 
     /** Sets the Sent Items size of every mailbox (counted against the quota). */
@@ -142,7 +146,7 @@ public final class SubmissionPolicy {
 
     /** Restores a mailbox's continuous-error state kept from an earlier run. */
     public void seedThrottle(String mailbox, ErrorThrottle.State state) {
-        state(mailbox.toLowerCase(java.util.Locale.ROOT)).throttle.seed(state);
+        state(mailbox.toLowerCase(Locale.ROOT)).throttle.seed(state);
     }
 
     /** The lockout state to keep for a login name (a mailbox address or any other address tried). */
@@ -174,7 +178,7 @@ public final class SubmissionPolicy {
         return authenticate(Mechanism.XOAUTH2, user, m -> tokenKnown.test(m.address(), hash), client);
     }
 
-    private AuthResult authenticate(Mechanism mechanism, String user, java.util.function.Predicate<Mailbox> valid,
+    private AuthResult authenticate(Mechanism mechanism, String user, Predicate<Mailbox> valid,
             InetAddress client) {
         TenantSettings settings = tenant.settings();
         if (mechanism == Mechanism.LOGIN && !settings.profile().basicAuthAllowed()) {
@@ -215,7 +219,7 @@ public final class SubmissionPolicy {
 
     /** The lockout's name for a login that is not a mailbox: the address as a mailbox address would be keyed. */
     private static String loginName(String user) {
-        return user.trim().toLowerCase(java.util.Locale.ROOT);
+        return user.trim().toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -98,18 +98,14 @@ final class ConnectionDeadlines {
         if (shedRequested()) {
             throw expired(Deadline.SHED);
         }
-        Next next = next(now);
+        Next next = next();
         long left = next.at - now;
-        if (next.deadline != null && left <= 0) {
+        if (left <= 0) {
             throw expired(next.deadline);
         }
         waitingForCommand = !inData && lineStartedAt < 0;
-        int idle = idleMillis;
-        if (next.deadline == null) {
-            return idle;
-        }
-        long ms = Math.max(1, TimeUnit.NANOSECONDS.toMillis(left + 999_999));
-        return (int) (idle > 0 ? Math.min(idle, ms) : Math.min(ms, Integer.MAX_VALUE));
+        // Rounded up, so a read that times out finds its deadline passed.
+        return timeout(TimeUnit.NANOSECONDS.toMillis(left + 999_999));
     }
 
     /** {@code n} bytes arrived: DATA counts them; outside DATA they start or end a command line. */
@@ -138,25 +134,26 @@ final class ConnectionDeadlines {
 
     /** A read timed out: the deadline that passed, or the idle timeout. */
     SocketTimeoutException timedOut(long now) {
-        Next next = next(now);
-        return expired(next.deadline != null && next.at - now <= TimeUnit.MILLISECONDS.toNanos(5)
-                ? next.deadline : Deadline.IDLE);
+        Next next = next();
+        return expired(next.at - now <= TimeUnit.MILLISECONDS.toNanos(5) ? next.deadline : Deadline.IDLE);
     }
 
     /** A hard deadline that passed more than {@code slackNanos} ago (for the watchdog), if any. */
     Optional<Deadline> overdue(long now, long slackNanos) {
-        Next next = next(now);
-        return next.deadline != null && now - next.at > slackNanos ? Optional.of(next.deadline) : Optional.empty();
+        Next next = next();
+        return now - next.at > slackNanos ? Optional.of(next.deadline) : Optional.empty();
     }
 
     /** For a read the deadlines cannot watch (the TLS handshake): how long it may block. */
     int handshakeTimeout(long now) {
-        Next next = next(now);
-        if (next.deadline == null) {
-            return idleMillis;
-        }
-        long ms = Math.max(1, TimeUnit.NANOSECONDS.toMillis(next.at - now));
-        return (int) (idleMillis > 0 ? Math.min(idleMillis, ms) : Math.min(ms, Integer.MAX_VALUE));
+        return timeout(TimeUnit.NANOSECONDS.toMillis(next().at - now));
+    }
+
+    /** SO_TIMEOUT for a read that may block {@code millis} (at least 1 ms), or the idle timeout if sooner. */
+    private int timeout(long millis) {
+        long ms = Math.max(1, millis);
+        int idle = idleMillis;
+        return (int) (idle > 0 ? Math.min(idle, ms) : Math.min(ms, Integer.MAX_VALUE));
     }
 
     SocketTimeoutException expired(Deadline d) {
@@ -169,7 +166,8 @@ final class ConnectionDeadlines {
     private record Next(Deadline deadline, long at) {
     }
 
-    private Next next(long now) {
+    /** The nearest deadline that applies now (the session's at the latest). */
+    private Next next() {
         ConnectionLimits l = limits.get();
         Deadline d = Deadline.SESSION;
         long at = openedAt + l.sessionTimeout().toNanos();

@@ -3,6 +3,7 @@ package org.submitlab.server;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.server.Session;
@@ -89,7 +90,7 @@ final class ServerContext {
      * Shapes what the library says on a connection before its session is accepted (and its own shaper attached):
      * only its refusal when its connection cap is hit, given the enhanced code and the suffix with {@code id}.
      */
-    java.util.function.UnaryOperator<String> beforeSessionShaper(String id) {
+    UnaryOperator<String> beforeSessionShaper(String id) {
         return line -> {
             String shaped = ProtocolReplies.forLibraryLine(line);
             return DiagnosticSuffix.isRefusal(shaped) ? DiagnosticSuffix.apply(shaped, host(), now(), id) : shaped;
