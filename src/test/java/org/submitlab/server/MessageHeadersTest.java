@@ -129,7 +129,7 @@ class MessageHeadersTest {
         Random random = new Random(23);
         jakarta.mail.Session session = jakarta.mail.Session.getInstance(new java.util.Properties());
         int compared = 0;
-        for (int round = 0; round < 5_000; round++) {
+        for (int round = 0; round < 2_000; round++) {
             StringBuilder sb = new StringBuilder();
             int n = random.nextInt(20);
             for (int i = 0; i < n; i++) {
@@ -166,7 +166,7 @@ class MessageHeadersTest {
                 }
             }
         }
-        assertThat(compared).isGreaterThan(1_000);
+        assertThat(compared).isGreaterThan(400);
     }
 
     /**
