@@ -109,11 +109,16 @@ final class MessageHeaders {
         String text = new String(head, 0, limit, StandardCharsets.UTF_8);
         boolean whole = size <= MAX_HEADER_BYTES && head.length >= size;
         Collector shown = read(text, LineEnds.JAKARTA, whole);
-        Collector other = read(text, LineEnds.PYTHON, whole);
-        LinkedHashSet<String> authors = new LinkedHashSet<>(shown.authors());
-        authors.addAll(other.authors());
+        // The readings differ only where a CR CR LF is: most messages are read once.
+        Collector other = text.contains("\r\r\n") ? read(text, LineEnds.PYTHON, whole) : shown;
+        List<String> authors = shown.authors();
+        if (other != shown && !(other.from.equals(shown.from) && other.sender.equals(shown.sender))) {
+            LinkedHashSet<String> both = new LinkedHashSet<>(authors);
+            both.addAll(other.authors());
+            authors = List.copyOf(both);
+        }
         return new MessageHeaders(shown.complete && other.complete, shown.subject, shown.messageId, shown.from,
-                List.copyOf(authors), shown.toAndCc);
+                authors, shown.toAndCc);
     }
 
     /**
@@ -235,10 +240,10 @@ final class MessageHeaders {
 
     /** The value with each continuation line trimmed and joined to the text before by one space. */
     private static String unfold(String value) {
-        String[] lines = LINE_BREAK.split(value, -1);
-        if (lines.length == 1) {
+        if (value.indexOf('\r') < 0 && value.indexOf('\n') < 0) {
             return value.trim();
         }
+        String[] lines = LINE_BREAK.split(value, -1);
         StringBuilder sb = new StringBuilder(value.length()).append(lines[0]);
         for (int i = 1; i < lines.length; i++) {
             sb.append(' ').append(lines[i].trim());
