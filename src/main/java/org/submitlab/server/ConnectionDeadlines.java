@@ -22,7 +22,8 @@ final class ConnectionDeadlines {
     private final long openedAt;
     private volatile boolean authenticated;
     private volatile int idleMillis;
-    private volatile boolean waitingForCommand;
+    /** Nothing of a command has arrived since the last one (true from the start: a new connection sent nothing). */
+    private volatile boolean waitingForCommand = true;
     private volatile Deadline ended;
     private volatile long shedAt;
     private long lineStartedAt = -1;
