@@ -124,7 +124,7 @@ public final class Run implements World, AutoCloseable {
                 : info.simulatedStart() != null ? info.simulatedStart() : info.started();
         ScaledClock clock = ScaledClock.stoppedAt(at, Math.max(1, Math.min(3600, info.speed())));
         SimulationReport report = readReport(folder).orElse(null);
-        return new Run(folder, info, scenario, clock, Store.open(folder), null, null, null, report);
+        return new Run(folder, info, scenario, clock, Store.openReadOnly(folder), null, null, null, report);
     }
 
     private void watch() {

@@ -18,28 +18,31 @@ final class DataFolderOption {
         return data != null ? data : DataFolders.defaultFolder();
     }
 
-    /** Opens the store of a folder that a server has already used; a clear error when there is none. */
+    /**
+     * Opens the store of a folder that a server has already used, for a short administrative write that
+     * works beside a running server (no folder lock); a clear error when there is no data.
+     */
     Store openExisting() {
-        return openExisting(folder());
+        return Store.openForAdministration(existing(folder()));
     }
 
-    /** Live's store, or with {@code run} (an id or "latest") that run's own store. */
-    Store openWorld(String run) {
+    /** Live's store, or with {@code run} (an id or "latest") that run's own store, to read only (beside a running server). */
+    Store openWorldReadOnly(String run) {
         if (run == null) {
-            return openExisting();
+            return Store.openReadOnly(existing(folder()));
         }
         try {
-            return openExisting(new Runs(folder()).folderOf(run));
+            return Store.openReadOnly(existing(new Runs(folder()).folderOf(run)));
         } catch (Runs.NoSuchRunException e) {
             throw new CommandFailure(e.getMessage());
         }
     }
 
-    private static Store openExisting(Path folder) {
+    private static Path existing(Path folder) {
         if (!Files.isRegularFile(folder.resolve(Store.FILE_NAME))) {
             throw new CommandFailure("no SubmitLab data in " + folder.toAbsolutePath()
                     + " (run 'submitlab serve' first, or give the folder with --data)");
         }
-        return Store.open(folder);
+        return folder;
     }
 }

@@ -77,7 +77,7 @@ public final class ExplainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException ex) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--mailbox: " + ex.getMessage());
         }
-        try (Store store = data.openWorld(run)) {
+        try (Store store = data.openWorldReadOnly(run)) {
             LabClock clock = run == null ? LabClock.system()
                     : org.submitlab.policy.ScaledClock.stoppedAt(endOf(run), 1);
             return SubmissionServer.statusFromStore(store, clock).stream().filter(m -> m.address().equals(address))

@@ -63,7 +63,7 @@ public final class SentItemsCommand implements Callable<Integer> {
         }
         PrintWriter out = cl.getOut();
         AtomicLong count = new AtomicLong();
-        try (Store store = data.openWorld(run)) {
+        try (Store store = data.openWorldReadOnly(run)) {
             if (!json) {
                 out.printf(ROW, "ID", "TIME (UTC)", "MAILBOX", "ENVELOPE FROM", "ENVELOPE TO", "SIZE", "SUBJECT");
             }

@@ -59,8 +59,15 @@ public final class ServeCommand implements Callable<Integer> {
             description = "exchange-online (default), exchange-online-2018 or basic-auth-off.")
     String profile;
 
+    @Option(names = "--mailbox-file", paramLabel = "FILE",
+            description = {"Create or update the mailboxes in FILE, one ADDRESS:PASSWORD per line (# starts a comment).",
+                "The safe way: unlike --mailbox, the passwords do not show in the process list.",
+                "Refused when other users may read the file (chmod 600 FILE)."})
+    Path mailboxFile;
+
     @Option(names = "--mailbox", paramLabel = "ADDRESS:PASSWORD",
-            description = "Create the mailbox, or set its password if it exists. Repeatable.")
+            description = {"Create the mailbox, or set its password if it exists. Repeatable.",
+                "Every user of the machine can see the password in the process list: prefer --mailbox-file."})
     List<String> mailboxes = new ArrayList<>();
 
     @Mixin
@@ -85,7 +92,10 @@ public final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(cl, "--port must be between 0 and 65535, was " + port);
         }
         Profile chosenProfile = profile == null ? null : argument(() -> Profile.byId(profile.trim()));
-        List<MailboxSpec> specs = argument(() -> mailboxes.stream().map(MailboxSpec::parse).toList());
+        List<MailboxSpec> specs = new ArrayList<>(argument(() -> mailboxes.stream().map(MailboxSpec::parse).toList()));
+        if (mailboxFile != null) {
+            specs.addAll(argument(() -> MailboxFile.read(mailboxFile)));
+        }
         argument(() -> limits.applyTo(Limits.defaults()));
         SSLContext ssl = tlsContext();
         Path folder = data.folder();

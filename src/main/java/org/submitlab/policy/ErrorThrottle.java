@@ -12,6 +12,10 @@ import java.util.Optional;
  */
 public final class ErrorThrottle {
 
+    /** What is kept: the current streak (kind and length) and the throttling in force, if any. */
+    public record State(RefusalKind streakKind, int streak, RefusalKind throttledKind, Instant throttledUntil) {
+    }
+
     private RefusalKind streakKind;
     private int streak;
     private RefusalKind throttledKind;
@@ -50,9 +54,35 @@ public final class ErrorThrottle {
         return false;
     }
 
-    public synchronized void recordSuccess() {
+    /** An accepted submission ends the streak; returns whether that changed anything. */
+    public synchronized boolean recordSuccess() {
+        boolean changed = streak != 0;
         streakKind = null;
         streak = 0;
+        return changed;
+    }
+
+    /** Whether {@link #recordRefusal} with this kind changes the state (false for OTHER or while throttled). */
+    public synchronized boolean counts(RefusalKind kind, Instant now) {
+        expire(now);
+        return kind != RefusalKind.OTHER && throttledKind == null;
+    }
+
+    /** The state to keep; empty when there is nothing to remember. */
+    public synchronized Optional<State> state(Instant now) {
+        expire(now);
+        if (streak == 0 && throttledKind == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new State(streakKind, streak, throttledKind, throttledUntil));
+    }
+
+    /** Restores a state kept from an earlier run. */
+    public synchronized void seed(State s) {
+        streakKind = s.streakKind();
+        streak = s.streak();
+        throttledKind = s.throttledKind();
+        throttledUntil = s.throttledUntil();
     }
 
     /** Consecutive refusals of the current kind so far. */

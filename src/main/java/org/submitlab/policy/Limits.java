@@ -1,6 +1,7 @@
 package org.submitlab.policy;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Every limit of the endpoint, tenant-wide. Mailboxes may override some of them.
@@ -19,6 +20,7 @@ import java.time.Duration;
  * @param lockoutAfterFailures   consecutive failed logins before the account is locked
  * @param lockoutFor             how long a locked account stays locked
  * @param idleTimeout            an idle connection is closed after this long (real time)
+ * @param connections            what one client may take: connections, per address, and deadlines (real time)
  */
 public record Limits(
         int concurrentPerMailbox,
@@ -34,14 +36,15 @@ public record Limits(
         Duration throttleFor,
         int lockoutAfterFailures,
         Duration lockoutFor,
-        Duration idleTimeout) {
+        Duration idleTimeout,
+        ConnectionLimits connections) {
 
     public static final long MB = 1024L * 1024L;
     public static final long GB = 1024L * MB;
 
     public static Limits defaults() {
         return new Limits(3, false, 10_000, 30, false, 500, 157_286_400L, 35 * MB, 50 * GB,
-                10, Duration.ofMinutes(15), 5, Duration.ofMinutes(15), Duration.ofMinutes(10));
+                10, Duration.ofMinutes(15), 5, Duration.ofMinutes(15), Duration.ofMinutes(10), ConnectionLimits.defaults());
     }
 
     public Limits {
@@ -57,78 +60,85 @@ public record Limits(
         requirePositive("throttling period", throttleFor);
         requirePositive("lockout period", lockoutFor);
         requirePositive("idle timeout", idleTimeout);
+        Objects.requireNonNull(connections, "connections");
     }
 
     public Limits withConcurrentPerMailbox(int n) {
         return new Limits(n, countWholeConnections, recipientsPerDay, messagesPerMinute, rejectOverRate,
                 recipientsPerMessage, maxMessageSize, sendLimitBytes, quotaBytes, throttleAfterErrors, throttleFor,
-                lockoutAfterFailures, lockoutFor, idleTimeout);
+                lockoutAfterFailures, lockoutFor, idleTimeout, connections);
     }
 
     public Limits withCountWholeConnections(boolean b) {
         return new Limits(concurrentPerMailbox, b, recipientsPerDay, messagesPerMinute, rejectOverRate,
                 recipientsPerMessage, maxMessageSize, sendLimitBytes, quotaBytes, throttleAfterErrors, throttleFor,
-                lockoutAfterFailures, lockoutFor, idleTimeout);
+                lockoutAfterFailures, lockoutFor, idleTimeout, connections);
     }
 
     public Limits withRecipientsPerDay(int n) {
         return new Limits(concurrentPerMailbox, countWholeConnections, n, messagesPerMinute, rejectOverRate,
                 recipientsPerMessage, maxMessageSize, sendLimitBytes, quotaBytes, throttleAfterErrors, throttleFor,
-                lockoutAfterFailures, lockoutFor, idleTimeout);
+                lockoutAfterFailures, lockoutFor, idleTimeout, connections);
     }
 
     public Limits withMessagesPerMinute(int n) {
         return new Limits(concurrentPerMailbox, countWholeConnections, recipientsPerDay, n, rejectOverRate,
                 recipientsPerMessage, maxMessageSize, sendLimitBytes, quotaBytes, throttleAfterErrors, throttleFor,
-                lockoutAfterFailures, lockoutFor, idleTimeout);
+                lockoutAfterFailures, lockoutFor, idleTimeout, connections);
     }
 
     public Limits withRejectOverRate(boolean b) {
         return new Limits(concurrentPerMailbox, countWholeConnections, recipientsPerDay, messagesPerMinute, b,
                 recipientsPerMessage, maxMessageSize, sendLimitBytes, quotaBytes, throttleAfterErrors, throttleFor,
-                lockoutAfterFailures, lockoutFor, idleTimeout);
+                lockoutAfterFailures, lockoutFor, idleTimeout, connections);
     }
 
     public Limits withRecipientsPerMessage(int n) {
         return new Limits(concurrentPerMailbox, countWholeConnections, recipientsPerDay, messagesPerMinute,
                 rejectOverRate, n, maxMessageSize, sendLimitBytes, quotaBytes, throttleAfterErrors, throttleFor,
-                lockoutAfterFailures, lockoutFor, idleTimeout);
+                lockoutAfterFailures, lockoutFor, idleTimeout, connections);
     }
 
     public Limits withMaxMessageSize(long n) {
         return new Limits(concurrentPerMailbox, countWholeConnections, recipientsPerDay, messagesPerMinute,
                 rejectOverRate, recipientsPerMessage, n, sendLimitBytes, quotaBytes, throttleAfterErrors, throttleFor,
-                lockoutAfterFailures, lockoutFor, idleTimeout);
+                lockoutAfterFailures, lockoutFor, idleTimeout, connections);
     }
 
     public Limits withSendLimitBytes(long n) {
         return new Limits(concurrentPerMailbox, countWholeConnections, recipientsPerDay, messagesPerMinute,
                 rejectOverRate, recipientsPerMessage, maxMessageSize, n, quotaBytes, throttleAfterErrors, throttleFor,
-                lockoutAfterFailures, lockoutFor, idleTimeout);
+                lockoutAfterFailures, lockoutFor, idleTimeout, connections);
     }
 
     public Limits withQuotaBytes(long n) {
         return new Limits(concurrentPerMailbox, countWholeConnections, recipientsPerDay, messagesPerMinute,
                 rejectOverRate, recipientsPerMessage, maxMessageSize, sendLimitBytes, n, throttleAfterErrors,
-                throttleFor, lockoutAfterFailures, lockoutFor, idleTimeout);
+                throttleFor, lockoutAfterFailures, lockoutFor, idleTimeout, connections);
     }
 
     public Limits withThrottling(int afterErrors, Duration period) {
         return new Limits(concurrentPerMailbox, countWholeConnections, recipientsPerDay, messagesPerMinute,
                 rejectOverRate, recipientsPerMessage, maxMessageSize, sendLimitBytes, quotaBytes, afterErrors, period,
-                lockoutAfterFailures, lockoutFor, idleTimeout);
+                lockoutAfterFailures, lockoutFor, idleTimeout, connections);
     }
 
     public Limits withLockout(int afterFailures, Duration period) {
         return new Limits(concurrentPerMailbox, countWholeConnections, recipientsPerDay, messagesPerMinute,
                 rejectOverRate, recipientsPerMessage, maxMessageSize, sendLimitBytes, quotaBytes, throttleAfterErrors,
-                throttleFor, afterFailures, period, idleTimeout);
+                throttleFor, afterFailures, period, idleTimeout, connections);
     }
 
     public Limits withIdleTimeout(Duration timeout) {
         return new Limits(concurrentPerMailbox, countWholeConnections, recipientsPerDay, messagesPerMinute,
                 rejectOverRate, recipientsPerMessage, maxMessageSize, sendLimitBytes, quotaBytes, throttleAfterErrors,
-                throttleFor, lockoutAfterFailures, lockoutFor, timeout);
+                throttleFor, lockoutAfterFailures, lockoutFor, timeout, connections);
+    }
+
+    public Limits withConnections(ConnectionLimits c) {
+        return new Limits(concurrentPerMailbox, countWholeConnections, recipientsPerDay, messagesPerMinute,
+                rejectOverRate, recipientsPerMessage, maxMessageSize, sendLimitBytes, quotaBytes, throttleAfterErrors,
+                throttleFor, lockoutAfterFailures, lockoutFor, idleTimeout, c);
     }
 
     static void requireRange(String what, long value, long min, long max) {

@@ -1,5 +1,7 @@
 package org.submitlab.policy;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The reply texts of the endpoint, as logged from Exchange Online (see the behaviour spec).
  * Refusals get a diagnostic suffix "[host time session]" appended by the server;
@@ -11,6 +13,8 @@ public final class Replies {
     }
 
     public static final String STARTTLS_READY = "220 2.0.0 SMTP server ready";
+    /** STARTTLS with more data behind it (RFC 3207 forbids pipelining it; text *unconfirmed*, not Exchange's). */
+    public static final String STARTTLS_PIPELINED = "554 5.5.1 Error: data after STARTTLS; TLS not started";
     public static final String AUTH_OK = "235 2.7.0 Authentication successful";
     public static final String AUTH_UNRECOGNIZED = "504 5.7.4 Unrecognized authentication type";
     public static final String AUTH_FAILED = "535 5.7.3 Authentication unsuccessful";
@@ -32,6 +36,8 @@ public final class Replies {
             "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception with message The message can't be submitted because the sender's submission quota was exceeded.";
     public static final String TOO_MANY_RECIPIENTS = "550 5.5.3 RESOLVER.ADR.RecipLimit; too many recipients";
     public static final String SIZE_EXCEEDS_FIXED_MAXIMUM = "552 5.3.4 Message size exceeds fixed maximum message size";
+    /** A header section longer than Exchange Online's 256 KB header limit (text *unconfirmed*). */
+    public static final String HEADER_TOO_LARGE = "552 5.3.4 Header size exceeds fixed maximum size";
     public static final String SEND_LIMIT_EXCEEDED =
             "554 5.2.0 STOREDRV.Submission.Exception:MessageSubmissionExceededException.MapiExceptionMaxSubmissionExceeded; Failed to process message due to a permanent exception with message Cannot save changes made to an item to store.";
     public static final String MAILBOX_FULL =
@@ -39,6 +45,33 @@ public final class Replies {
     public static final String THROTTLED_MAILBOX_FULL = "550 5.2.251 Sender throttled due to continuous mailbox full errors.";
     public static final String THROTTLED_SEND_AS_DENIED = "550 5.2.252 Sender throttled due to continuous send as denied errors.";
     public static final String THROTTLED_TOO_MANY_RECIPIENTS = "550 5.2.254 Sender throttled due to continuous too many recipients errors.";
+
+    // The library's own fixed lines, with the enhanced code ENHANCEDSTATUSCODES promises.
+    /** The server's connection table is full (also to an idle unauthenticated connection shed to make room). */
+    public static final String TOO_MANY_CONNECTIONS = "421 4.3.2 Too many connections, try again later";
+    /** One client address holds as many connections as it may (Exchange's receive-connector text). */
+    public static final String TOO_MANY_CONNECTIONS_FROM_ADDRESS =
+            "421 4.3.2 The maximum number of concurrent connections has exceeded a limit, closing transmission channel";
+
+    // Real-time deadlines that end a connection.
+    public static final String IDLE_TIMEOUT = "421 4.4.2 Connection dropped due to timeout";
+    public static final String COMMAND_LINE_TIMEOUT = "421 4.4.2 Connection dropped: command not completed in time";
+    public static final String DATA_TOO_SLOW = "421 4.4.2 Connection dropped: message data arrived too slowly";
+    public static final String AUTHENTICATION_TIMEOUT = "421 4.4.2 Connection dropped: not authenticated in time";
+    public static final String SESSION_TIMEOUT = "421 4.4.2 Connection dropped: session time limit reached";
+    public static final String INVALID_CHARACTER_ENCODING = "501 5.5.2 Syntax error: invalid character encoding.";
+
+    /** The library's bare-CR/LF refusal; {@code position} is where in the line the lone CR or LF was. */
+    public static String unpairedLineEnd(int position) {
+        return "501 5.5.2 Syntax error at character position " + position
+                + ". CR and LF must be CRLF paired.  See RFC 2821 #2.7.1.";
+    }
+
+    /**
+     * RFC 5321 caps a reply line at 512 octets with its CRLF. The suffix a refusal gets needs about 100 of
+     * them, so what a reply repeats from the client (a Message-ID, a From header) is cut to this many.
+     */
+    public static final int MAX_ECHO_OCTETS = 200;
 
     // Exchange as of 2026 (spec section 7).
     public static final String BASIC_AUTH_NOT_SUPPORTED =
@@ -58,12 +91,52 @@ public final class Replies {
             "530 5.7.57 SMTP; Client was not authenticated to send anonymous mail during MAIL FROM";
 
     public static String sendAsDenied(String mailbox, String from) {
-        return "554 5.2.252 SendAsDenied; " + mailbox + " not allowed to send as " + from
+        return "554 5.2.252 SendAsDenied; " + echo(mailbox, MAX_ECHO_OCTETS) + " not allowed to send as "
+                + echo(from, MAX_ECHO_OCTETS)
                 + "; STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; Failed to process message due to a permanent exception with message Cannot submit message.";
     }
 
+    /** The 250 after DATA; a Message-ID too long for one reply line is shortened (keeping its closing '>'). */
     public static String accepted(String messageId, String host) {
-        return "250 2.0.0 OK " + messageId + " [Hostname=" + host + "]";
+        String head = "250 2.0.0 OK ";
+        String tail = " [Hostname=" + host + "]";
+        int room = 510 - head.length() - tail.getBytes(StandardCharsets.UTF_8).length;
+        return head + echo(messageId, Math.max(16, room)) + tail;
+    }
+
+    /**
+     * {@code text} as a reply may repeat it: control characters (a reply must stay one line) become '?',
+     * and text longer than {@code maxOctets} (UTF-8) keeps its start and its last character, with "..." between.
+     */
+    public static String echo(String text, int maxOctets) {
+        StringBuilder clean = new StringBuilder(Math.min(text.length(), maxOctets + 8));
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            clean.append(c < 0x20 || c == 0x7F ? '?' : c);
+        }
+        String s = clean.toString();
+        if (utf8Length(s) <= maxOctets) {
+            return s;
+        }
+        String last = s.substring(s.offsetByCodePoints(s.length(), -1));
+        int budget = maxOctets - 3 - utf8Length(last);
+        StringBuilder out = new StringBuilder();
+        int used = 0;
+        for (int i = 0; i < s.length();) {
+            int cp = s.codePointAt(i);
+            int n = utf8Length(new String(Character.toChars(cp)));
+            if (used + n > budget) {
+                break;
+            }
+            out.appendCodePoint(cp);
+            used += n;
+            i += Character.charCount(cp);
+        }
+        return out.append("...").append(last).toString();
+    }
+
+    private static int utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** The 530 after a failed AUTH in the same session: Exchange appends the 535 line. */

@@ -8,12 +8,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * The endpoint's decisions: who may log in, whether a transaction gets a concurrency slot, and
@@ -41,9 +44,15 @@ public final class SubmissionPolicy {
      * @param overMaxSize the body was larger than the advertised SIZE (and was discarded)
      * @param fromHeader  the address in the From header, if the message has one
      * @param holdsSlot   the transaction (or its connection) holds a concurrency slot
+     * @param headerComplete the header section ended within the header size limit (else it was not read whole)
      */
     public record Submission(String mailbox, String envelopeFrom, int recipients, long size, boolean overMaxSize,
-            Optional<String> fromHeader, boolean holdsSlot) {
+            Optional<String> fromHeader, boolean holdsSlot, boolean headerComplete) {
+
+        public Submission(String mailbox, String envelopeFrom, int recipients, long size, boolean overMaxSize,
+                Optional<String> fromHeader, boolean holdsSlot) {
+            this(mailbox, envelopeFrom, recipients, size, overMaxSize, fromHeader, holdsSlot, true);
+        }
     }
 
     /**
@@ -67,6 +76,10 @@ public final class SubmissionPolicy {
         final LongAdder refused = new LongAdder();
     }
 
+    /** Checked in place of a mailbox for addresses that are none: its hash costs what a real one does. */
+    private static final Mailbox UNKNOWN = Mailbox.create("unknown@submitlab.invalid", null,
+            PasswordHasher.newToken());
+
     private final Tenant tenant;
     private final LabClock clock;
     private final ConcurrentHashMap<String, MailboxState> states = new ConcurrentHashMap<>();
@@ -75,9 +88,34 @@ public final class SubmissionPolicy {
     private final LoginLockout lockout = new LoginLockout();
     private final ConcurrentHashMap<String, String> verifiedPasswords = new ConcurrentHashMap<>();
 
+    /**
+     * Told which lockout or throttling state changed, so it can be kept (the server persists it); it reads
+     * the state with {@link #lockoutState} or {@link #throttleState}. Called on the thread that changed it.
+     */
+    public interface StateListener {
+        void lockoutChanged(String name);
+
+        void throttleChanged(String mailbox);
+    }
+
+    private volatile StateListener listener = new StateListener() {
+        @Override
+        public void lockoutChanged(String name) {
+        }
+
+        @Override
+        public void throttleChanged(String mailbox) {
+        }
+    };
+
     public SubmissionPolicy(Tenant tenant, LabClock clock) {
         this.tenant = tenant;
         this.clock = clock;
+        lockout.onChange(name -> listener.lockoutChanged(name));
+    }
+
+    public void setStateListener(StateListener l) {
+        this.listener = Objects.requireNonNull(l, "listener");
     }
 
     public Tenant tenant() {
@@ -92,13 +130,34 @@ public final class SubmissionPolicy {
 
     /** Counts recipients accepted earlier (from the persisted log) in the mailbox's window. */
     public void seedRecipients(String mailbox, Instant time, int recipients) {
-        state(mailbox.toLowerCase(java.util.Locale.ROOT)).window.seed(new WindowEntry(time, recipients));
+        state(mailbox.toLowerCase(Locale.ROOT)).window.seed(new WindowEntry(time, recipients));
     }
 
     /** Sets the Sent Items size of every mailbox (counted against the quota). */
     public void setSentItemsBytes(Map<String, Long> bytesByMailbox) {
         states.values().forEach(s -> s.sentItemsBytes.set(0));
         bytesByMailbox.forEach((mailbox, bytes) -> state(mailbox).sentItemsBytes.set(bytes));
+    }
+
+    /** Restores a login lockout (or failure streak) kept from an earlier run. */
+    public void seedLockout(LoginLockout.State state) {
+        lockout.seed(state);
+    }
+
+    /** Restores a mailbox's continuous-error state kept from an earlier run. */
+    public void seedThrottle(String mailbox, ErrorThrottle.State state) {
+        state(mailbox.toLowerCase(Locale.ROOT)).throttle.seed(state);
+    }
+
+    /** The lockout state to keep for a login name (a mailbox address or any other address tried). */
+    public Optional<LoginLockout.State> lockoutState(String name) {
+        return lockout.state(name, clock.instant(), tenant.limits().lockoutFor());
+    }
+
+    /** The continuous-error state to keep for a mailbox. */
+    public Optional<ErrorThrottle.State> throttleState(String mailbox) {
+        MailboxState st = states.get(mailbox);
+        return st == null ? Optional.empty() : st.throttle.state(clock.instant());
     }
 
     public long sentItemsBytes(String mailbox) {
@@ -119,26 +178,35 @@ public final class SubmissionPolicy {
         return authenticate(Mechanism.XOAUTH2, user, m -> tokenKnown.test(m.address(), hash), client);
     }
 
-    private AuthResult authenticate(Mechanism mechanism, String user, java.util.function.Predicate<Mailbox> valid,
+    private AuthResult authenticate(Mechanism mechanism, String user, Predicate<Mailbox> valid,
             InetAddress client) {
         TenantSettings settings = tenant.settings();
         if (mechanism == Mechanism.LOGIN && !settings.profile().basicAuthAllowed()) {
             return new AuthResult(Optional.empty(), Replies.AUTH_BASIC_DISABLED);
         }
+        // An address that is not a mailbox goes through the same lockout and the same check as one that
+        // is (a password hash, a token lookup), so neither the replies nor their timing tell them apart.
         Optional<Mailbox> found = tenant.mailbox(user);
-        if (found.isEmpty()) {
-            return new AuthResult(Optional.empty(), Replies.AUTH_FAILED);
-        }
-        Mailbox m = found.get();
-        Instant now = clock.instant();
-        if (lockout.lockedUntil(m.address(), now).isPresent()) {
+        String name = found.map(Mailbox::address).orElseGet(() -> loginName(user));
+        Limits limits = settings.limits();
+        LoginLockout.Attempt attempt = lockout.begin(name, clock.instant(), limits.lockoutAfterFailures(),
+                limits.lockoutFor());
+        if (!attempt.admitted()) {
             return new AuthResult(Optional.empty(), Replies.AUTH_LOCKED);
         }
-        if (!valid.test(m)) {
-            Limits limits = settings.limits();
-            lockout.recordFailure(m.address(), now, limits.lockoutAfterFailures(), limits.lockoutFor());
+        boolean ok;
+        try {
+            ok = valid.test(found.orElse(UNKNOWN)) && found.isPresent();
+        } catch (RuntimeException e) {
+            attempt.abandoned();
+            throw e;
+        }
+        if (!ok) {
+            attempt.failed(clock.instant());
             return new AuthResult(Optional.empty(), Replies.AUTH_FAILED);
         }
+        attempt.succeeded();
+        Mailbox m = found.get();
         if (!tenant.smtpAuthEnabled(m)) {
             return new AuthResult(Optional.empty(), m.smtpAuthEnabled().isPresent()
                     ? Replies.AUTH_DISABLED_MAILBOX : Replies.AUTH_DISABLED_TENANT);
@@ -146,25 +214,32 @@ public final class SubmissionPolicy {
         if (!m.allowedNetworks().isEmpty() && m.allowedNetworks().stream().noneMatch(n -> n.contains(client))) {
             return new AuthResult(Optional.empty(), Replies.AUTH_DISABLED_MAILBOX);
         }
-        lockout.recordSuccess(m.address());
         return new AuthResult(Optional.of(m), Replies.AUTH_OK);
+    }
+
+    /** The lockout's name for a login that is not a mailbox: the address as a mailbox address would be keyed. */
+    private static String loginName(String user) {
+        return user.trim().toLowerCase(Locale.ROOT);
     }
 
     /**
      * PBKDF2 is deliberately slow; a device logging in for every message would pay it each time.
-     * A successful verification is remembered as a SHA-256 of the password bound to its hash.
+     * A successful verification is remembered as a SHA-256 of the password bound to its hash, and a
+     * password matching it is accepted at once. Anything else pays the full hash, known mailbox or not
+     * ({@link #UNKNOWN} stands in for addresses that are none), so a wrong guess always costs the same.
      */
     private boolean verifyPassword(Mailbox m, String password) {
         if (password == null || m.passwordHash() == null) {
+            PasswordHasher.verify("", UNKNOWN.passwordHash());
             return false;
         }
         String fingerprint = sha256(m.passwordHash() + "\u0000" + password);
         String known = verifiedPasswords.get(m.passwordHash());
-        if (known != null) {
-            return MessageDigest.isEqual(known.getBytes(StandardCharsets.US_ASCII),
-                    fingerprint.getBytes(StandardCharsets.US_ASCII));
+        if (known != null && MessageDigest.isEqual(known.getBytes(StandardCharsets.US_ASCII),
+                fingerprint.getBytes(StandardCharsets.US_ASCII))) {
+            return true;
         }
-        if (!PasswordHasher.verify(password, m.passwordHash())) {
+        if (!PasswordHasher.verify(password, m.passwordHash()) || m == UNKNOWN) {
             return false;
         }
         if (verifiedPasswords.size() > 10_000) {
@@ -212,8 +287,8 @@ public final class SubmissionPolicy {
     // ---- the end of DATA
 
     /**
-     * Decides a complete submission, in this order: concurrency, throttling, size, send limit,
-     * recipients per message, Send As, quota, recipients per day, message rate. An accepted
+     * Decides a complete submission, in this order: concurrency, throttling, size, send limit, header
+     * size, recipients per message, Send As, quota, recipients per day, message rate. An accepted
      * decision has already counted its recipients and rate slot; call {@link #undo} if it is not
      * committed after all, and {@link #recordAccepted} once it is.
      */
@@ -224,11 +299,11 @@ public final class SubmissionPolicy {
         MailboxState state = state(s.mailbox());
         Optional<Mailbox> found = tenant.mailbox(s.mailbox());
         if (found.isEmpty()) {
-            return refuse(state, Replies.AUTH_FAILED, RefusalKind.OTHER, now, limits);
+            return refuse(s.mailbox(), state, Replies.AUTH_FAILED, RefusalKind.OTHER, now, limits);
         }
         Mailbox m = found.get();
         if (!s.holdsSlot()) {
-            return refuse(state, settings.profile().concurrencyRefusal(), RefusalKind.OTHER, now, limits);
+            return refuse(s.mailbox(), state, settings.profile().concurrencyRefusal(), RefusalKind.OTHER, now, limits);
         }
         Optional<RefusalKind> throttled = state.throttle.throttled(now);
         if (throttled.isPresent()) {
@@ -236,36 +311,39 @@ public final class SubmissionPolicy {
             return Decision.refused(throttled.get().throttledReply(), RefusalKind.OTHER, false);
         }
         if (s.overMaxSize() || s.size() > limits.maxMessageSize()) {
-            return refuse(state, Replies.SIZE_EXCEEDS_FIXED_MAXIMUM, RefusalKind.OTHER, now, limits);
+            return refuse(s.mailbox(), state, Replies.SIZE_EXCEEDS_FIXED_MAXIMUM, RefusalKind.OTHER, now, limits);
         }
         if (s.size() > tenant.sendLimitBytes(m)) {
-            return refuse(state, Replies.SEND_LIMIT_EXCEEDED, RefusalKind.OTHER, now, limits);
+            return refuse(s.mailbox(), state, Replies.SEND_LIMIT_EXCEEDED, RefusalKind.OTHER, now, limits);
+        }
+        if (!s.headerComplete()) {
+            return refuse(s.mailbox(), state, Replies.HEADER_TOO_LARGE, RefusalKind.OTHER, now, limits);
         }
         if (s.recipients() > limits.recipientsPerMessage()) {
-            return refuse(state, Replies.TOO_MANY_RECIPIENTS, RefusalKind.TOO_MANY_RECIPIENTS, now, limits);
+            return refuse(s.mailbox(), state, Replies.TOO_MANY_RECIPIENTS, RefusalKind.TOO_MANY_RECIPIENTS, now, limits);
         }
         String envelopeFrom = s.envelopeFrom() == null ? "" : s.envelopeFrom();
         if (!m.maySendAs(envelopeFrom)) {
-            return refuse(state, Replies.sendAsDenied(m.address(), envelopeFrom.isEmpty() ? "<>" : envelopeFrom),
+            return refuse(s.mailbox(), state, Replies.sendAsDenied(m.address(), envelopeFrom.isEmpty() ? "<>" : envelopeFrom),
                     RefusalKind.SEND_AS_DENIED, now, limits);
         }
         if (s.fromHeader().isPresent() && !m.maySendAs(s.fromHeader().get())) {
-            return refuse(state, Replies.sendAsDenied(m.address(), s.fromHeader().get()),
+            return refuse(s.mailbox(), state, Replies.sendAsDenied(m.address(), s.fromHeader().get()),
                     RefusalKind.SEND_AS_DENIED, now, limits);
         }
         long copy = m.saveToSentItems() ? s.size() : 0;
         if (state.sentItemsBytes.get() + copy > tenant.quotaBytes(m)) {
-            return refuse(state, Replies.MAILBOX_FULL, RefusalKind.MAILBOX_FULL, now, limits);
+            return refuse(s.mailbox(), state, Replies.MAILBOX_FULL, RefusalKind.MAILBOX_FULL, now, limits);
         }
         Optional<WindowEntry> entry = state.window.tryAdd(now, s.recipients(), tenant.recipientsPerDay(m));
         if (entry.isEmpty()) {
-            return refuse(state, Replies.RECIPIENT_QUOTA_EXCEEDED, RefusalKind.OTHER, now, limits);
+            return refuse(s.mailbox(), state, Replies.RECIPIENT_QUOTA_EXCEEDED, RefusalKind.OTHER, now, limits);
         }
         Instant deliverAt;
         if (limits.rejectOverRate()) {
             if (!state.rate.tryAcquire(now, limits.messagesPerMinute())) {
                 state.window.remove(entry.get());
-                return refuse(state, Replies.RECIPIENT_QUOTA_EXCEEDED, RefusalKind.OTHER, now, limits);
+                return refuse(s.mailbox(), state, Replies.RECIPIENT_QUOTA_EXCEEDED, RefusalKind.OTHER, now, limits);
             }
             deliverAt = now;
         } else {
@@ -291,7 +369,9 @@ public final class SubmissionPolicy {
         MailboxState state = state(mailbox);
         state.accepted.increment();
         state.sentItemsBytes.addAndGet(sentItemsBytes);
-        state.throttle.recordSuccess();
+        if (state.throttle.recordSuccess()) {
+            listener.throttleChanged(mailbox);
+        }
     }
 
     /** Counts a refusal decided outside {@link #decide} (at MAIL or RCPT, or an aborted commit). */
@@ -299,9 +379,14 @@ public final class SubmissionPolicy {
         state(mailbox).refused.increment();
     }
 
-    private Decision refuse(MailboxState state, String reply, RefusalKind kind, Instant now, Limits limits) {
+    private Decision refuse(String mailbox, MailboxState state, String reply, RefusalKind kind, Instant now,
+            Limits limits) {
         state.refused.increment();
+        boolean counts = state.throttle.counts(kind, now);
         boolean started = state.throttle.recordRefusal(kind, now, limits.throttleAfterErrors(), limits.throttleFor());
+        if (counts) {
+            listener.throttleChanged(mailbox);
+        }
         return Decision.refused(reply, kind, started);
     }
 

@@ -100,6 +100,7 @@ final class AuthCommand extends SmtpCommand {
             throws IOException {
         String sent = ctx.reply(session, st, result.reply());
         if (result.success()) {
+            st.socket.deadlines().authenticated();
             st.mailbox = result.mailbox().get().address();
             st.lastAuthFailure = null;
             ctx.transactions.authenticated(st);
@@ -126,6 +127,9 @@ final class AuthCommand extends SmtpCommand {
     }
 
     private Optional<String> decode(Session session, SessionState st, String base64) throws IOException {
+        if (base64.equals("=")) {
+            return Optional.of(""); // RFC 4954: "=" is a zero-length response
+        }
         try {
             return Optional.of(new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {

@@ -18,6 +18,7 @@ import org.submitlab.policy.Mailbox;
 import org.submitlab.policy.Replies;
 import org.submitlab.policy.SubmissionPolicy.Decision;
 import org.submitlab.policy.SubmissionPolicy.Submission;
+import org.submitlab.store.MessageBody;
 import org.submitlab.store.SentItemDraft;
 import org.submitlab.store.SubmissionRecord;
 
@@ -52,15 +53,29 @@ final class DataCommand extends SmtpCommand {
         tx.phase = Transaction.Phase.DATA;
         Limits limits = ctx.tenant.limits();
         Optional<Mailbox> mailbox = ctx.tenant.mailbox(st.mailbox);
-        long keep = Math.min(limits.maxMessageSize(), mailbox.map(ctx.tenant::sendLimitBytes).orElse(0L));
+        boolean slot = ctx.transactions.holdsSlot(st, tx);
+        // Without a slot the answer is 432 whatever the body says: it is only counted, never kept.
+        long keep = !slot ? 0 : Math.min(limits.maxMessageSize(), mailbox.map(ctx.tenant::sendLimitBytes).orElse(0L));
         DataReader.Body body;
+        st.socket.deadlines().startData(System.nanoTime());
         try {
-            body = DataReader.read(session.getRawInput(), keep);
+            body = DataReader.read(session.getRawInput(), keep, ctx.store::newSpoolFile);
         } catch (EOFException e) {
             ctx.transactions.abandon(st, "connection closed during DATA");
             session.quit();
             return;
+        } finally {
+            st.socket.deadlines().endData();
         }
+        try {
+            decide(session, st, tx, mailbox, body, slot);
+        } finally {
+            body.discard();
+        }
+    }
+
+    private void decide(Session session, SessionState st, Transaction tx, Optional<Mailbox> mailbox,
+            DataReader.Body body, boolean slot) throws IOException {
         tx.bytesReceived = body.size();
         ctx.clientLine(st, "<message body, " + body.size() + " octets>");
         if (mailbox.isEmpty()) {
@@ -68,19 +83,23 @@ final class DataCommand extends SmtpCommand {
             refuse(session, st, tx, body.size(), Replies.AUTH_FAILED);
             return;
         }
-        MessageHeaders headers = MessageHeaders.parse(body.kept());
+        MessageHeaders headers = MessageHeaders.parse(body.kept(), body.size());
         Decision d = ctx.policy.decide(new Submission(st.mailbox, tx.envelopeFrom, tx.recipients.size(),
-                body.size(), false, authorToCheck(headers, mailbox.get()), ctx.transactions.holdsSlot(st, tx)));
+                body.size(), false, authorToCheck(headers, mailbox.get()), slot, headers.complete()));
         if (!d.accepted()) {
             refuse(session, st, tx, body.size(), d.reply());
+            return;
+        }
+        if (body.lost()) {
+            notStored(session, st, tx, body.size(), d, new IOException("the body could not be spooled"));
             return;
         }
         accept(session, st, tx, mailbox.get(), body, headers, d);
     }
 
-    /** The From author the Send As check must see: the first one the mailbox may not send as, else the first. */
+    /** The author the Send As check must see (From and Sender): the first the mailbox may not send as, else the first. */
     private static Optional<String> authorToCheck(MessageHeaders headers, Mailbox mailbox) {
-        List<String> authors = headers.fromAddresses();
+        List<String> authors = headers.authors();
         return authors.stream().filter(a -> !mailbox.maySendAs(a)).findFirst()
                 .or(() -> authors.stream().findFirst());
     }
@@ -131,11 +150,15 @@ final class DataCommand extends SmtpCommand {
         String messageId = headers.messageId().orElseGet(() -> "<" + UUID.randomUUID().toString().replace("-", "")
                 + "@" + host + ">");
         String reply = Replies.accepted(messageId, host);
-        byte[] raw = body.kept();
+        MessageBody raw = body.message();
         String fromHeader = headers.from().orElse("");
         if (ctx.tenant.settings().rewriteDisplayName() && headers.fromAddress().isPresent()) {
             fromHeader = DisplayNameRewrite.fromValue(headers.fromAddress().get(), mailbox.displayName());
-            raw = DisplayNameRewrite.apply(raw, fromHeader);
+            byte[] head = body.kept(); // the header is in memory even when the body was spooled
+            byte[] rewritten = DisplayNameRewrite.apply(head, fromHeader);
+            if (rewritten != head) {
+                raw = raw.withHead(rewritten, head.length);
+            }
         }
         SentItemDraft draft = new SentItemDraft(mailbox.address(), ctx.now(), tx.envelopeFrom, tx.recipients,
                 st.mailbox, st.clientText(), st.tls, st.id, raw, headers.subject().orElse(""), messageId,

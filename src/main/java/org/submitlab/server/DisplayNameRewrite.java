@@ -8,8 +8,8 @@ import java.util.Locale;
 
 /**
  * The 2018-2020 replay switch: Exchange replaced the From display name of SMTP AUTH submissions
- * with the directory's. Rewrites the first From field of the header section; the rest of the
- * message stays byte for byte as submitted.
+ * with the directory's. Rewrites the first From field of the header section (lines end at CR, LF or
+ * CRLF); the rest of the message stays byte for byte as submitted.
  */
 final class DisplayNameRewrite {
 
@@ -29,7 +29,7 @@ final class DisplayNameRewrite {
         int lineStart = 0;
         while (lineStart < raw.length) {
             int lineEnd = endOfLine(raw, lineStart);
-            if (lineEnd == lineStart || (raw[lineStart] == '\r' && lineEnd == lineStart + 2)) {
+            if (raw[lineStart] == '\r' || raw[lineStart] == '\n') {
                 return raw; // end of the header section: no From field
             }
             if (startsWithFrom(raw, lineStart)) {
@@ -56,11 +56,14 @@ final class DisplayNameRewrite {
         return name.equals("from:");
     }
 
-    /** Index just after the line's LF (or the end of the array). */
+    /** Index just after the line's end: CR, LF or CRLF, as {@link MessageHeaders} reads lines (or the array's end). */
     private static int endOfLine(byte[] raw, int from) {
         for (int i = from; i < raw.length; i++) {
             if (raw[i] == '\n') {
                 return i + 1;
+            }
+            if (raw[i] == '\r') {
+                return i + 1 < raw.length && raw[i + 1] == '\n' ? i + 2 : i + 1;
             }
         }
         return raw.length;

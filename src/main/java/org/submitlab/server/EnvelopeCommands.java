@@ -126,7 +126,7 @@ final class EnvelopeCommands {
             String pathText;
             String params;
             if (rest.startsWith("<")) {
-                int close = rest.indexOf('>');
+                int close = closingBracket(rest);
                 if (close < 0) {
                     return Optional.empty();
                 }
@@ -148,13 +148,62 @@ final class EnvelopeCommands {
             return Optional.of(new Path(valid(pathText) ? pathText.toLowerCase(Locale.ROOT) : null, parameters));
         }
 
+        /** The '>' that closes a path starting with '<', skipping quoted local parts ({@code <"a>b"@c>}). */
+        private static int closingBracket(String rest) {
+            for (int i = 1; i < rest.length(); i++) {
+                char c = rest.charAt(i);
+                if (c == '"') {
+                    int end = endOfQuoted(rest, i);
+                    if (end < 0) {
+                        return rest.indexOf('>'); // unbalanced: the address check refuses it
+                    }
+                    i = end;
+                } else if (c == '>') {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Index of the quote closing the quoted string that opens at {@code open}, or -1 (RFC 5321 quoted-pair aware). */
+        private static int endOfQuoted(String s, int open) {
+            for (int i = open + 1; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** local@domain, where the local part may be an RFC 5321 quoted string ({@code "john doe"@contoso.test}). */
         private static boolean valid(String address) {
             if (address.isEmpty()) {
                 return true;
             }
+            if (address.length() > 320) {
+                return false;
+            }
+            if (address.startsWith("\"")) {
+                int end = endOfQuoted(address, 0);
+                return end > 1 && end + 2 < address.length() && address.charAt(end + 1) == '@'
+                        && plainDomain(address.substring(end + 2));
+            }
             int at = address.lastIndexOf('@');
             return at > 0 && at < address.length() - 1 && address.indexOf(' ') < 0
-                    && address.indexOf('<') < 0 && address.indexOf('>') < 0 && address.length() <= 320;
+                    && address.indexOf('<') < 0 && address.indexOf('>') < 0;
+        }
+
+        private static boolean plainDomain(String domain) {
+            for (int i = 0; i < domain.length(); i++) {
+                char c = domain.charAt(i);
+                if (c == ' ' || c == '<' || c == '>' || c == '@' || c == '"') {
+                    return false;
+                }
+            }
+            return true;
         }
 
         Optional<String> parameter(String name) {

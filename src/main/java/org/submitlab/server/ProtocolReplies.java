@@ -1,5 +1,9 @@
 package org.submitlab.server;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.submitlab.policy.Replies;
+
 /**
  * Protocol replies the behaviour spec does not list (sequence and syntax errors, prompts), in
  * Exchange's style. The spec's own texts are in {@link org.submitlab.policy.Replies}.
@@ -29,13 +33,26 @@ final class ProtocolReplies {
     static final String UNRECOGNIZED = "500 5.3.3 Unrecognized command";
     static final String TOO_MANY_RECIPIENTS_IN_TRANSACTION = "452 4.5.3 Too many recipients";
     static final String NOT_STORED = "451 4.3.0 Temporary server error: the message was not stored. Please try again later";
-    static final String TIMEOUT = "421 4.4.2 Connection dropped due to timeout";
+    static final String TIMEOUT = Replies.IDLE_TIMEOUT;
     static final String LINE_TOO_LONG = "500 5.5.2 Line too long";
     static final String HELP = "214-This server supports the following commands:\r\n"
             + "214 HELO EHLO STARTTLS RCPT DATA RSET MAIL QUIT HELP AUTH NOOP VRFY";
 
-    /** The library's own fixed lines, as this server says them instead. */
+    private static final Pattern UNPAIRED_LINE_END = Pattern.compile(
+            "501 Syntax error at character position (\\d+)\\. CR and LF must be CRLF paired\\..*");
+
+    /** The library's own fixed lines, as this server says them instead (with enhanced codes). */
     static String forLibraryLine(String line) {
+        if (line.startsWith("421 Too many connections")) {
+            return Replies.TOO_MANY_CONNECTIONS;
+        }
+        if (line.startsWith("501 Syntax error: invalid character encoding")) {
+            return Replies.INVALID_CHARACTER_ENCODING;
+        }
+        Matcher unpaired = UNPAIRED_LINE_END.matcher(line);
+        if (unpaired.matches()) {
+            return Replies.unpairedLineEnd(Integer.parseInt(unpaired.group(1)));
+        }
         if (line.startsWith("421 Timeout waiting for data")) {
             return TIMEOUT;
         }

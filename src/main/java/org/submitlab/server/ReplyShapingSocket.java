@@ -1,6 +1,5 @@
 package org.submitlab.server;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,18 +20,39 @@ import javax.net.ssl.SSLSocket;
 final class ReplyShapingSocket extends Socket {
 
     private final Socket tcp;
+    private final ConnectionDeadlines deadlines;
     private volatile Socket delegate;
     private volatile ReplyLineOutputStream out;
     private volatile InputStream in;
     private final ReplyLineOutputStream.Shaper shaper = new ReplyLineOutputStream.Shaper();
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** The timeout last set on {@link #delegate} through this socket; -1 when unknown. */
-    private volatile int soTimeout = -1;
 
-    ReplyShapingSocket(Socket tcp) throws SocketException {
+    ReplyShapingSocket(Socket tcp, ConnectionDeadlines deadlines) throws SocketException {
         super((java.net.SocketImpl) null);
         this.tcp = tcp;
+        this.deadlines = deadlines;
         this.delegate = tcp;
+    }
+
+    ConnectionDeadlines deadlines() {
+        return deadlines;
+    }
+
+    /**
+     * Wakes the session thread blocked in a read of this connection (it then ends with its deadline's
+     * reply): the read side of the TCP socket is shut, the write side stays open for that reply.
+     */
+    void interruptRead() {
+        try {
+            tcp.shutdownInput();
+        } catch (IOException | RuntimeException e) {
+            // already closed: nothing to wake
+        }
+    }
+
+    /** For the TLS handshake, which reads the TCP socket itself: how long each of its reads may block. */
+    void limitHandshake() throws SocketException {
+        tcp.setSoTimeout(deadlines.handshakeTimeout(System.nanoTime()));
     }
 
     /** The real socket underneath (the TCP socket before STARTTLS). */
@@ -49,23 +69,26 @@ final class ReplyShapingSocket extends Socket {
         this.delegate = tlsSocket;
         this.out = null;
         this.in = null;
-        this.soTimeout = -1;
     }
 
-    /** Closing the stream closes this socket (the library closes streams, then the socket). */
+    /** Every read is watched by the connection's deadlines; closing the stream closes this socket. */
     @Override
     public InputStream getInputStream() throws IOException {
         InputStream i = in;
         if (i == null) {
-            i = new FilterInputStream(delegate.getInputStream()) {
-                @Override
-                public void close() throws IOException {
-                    ReplyShapingSocket.this.close();
-                }
-            };
+            Socket d = delegate;
+            i = new DeadlineInputStream(d.getInputStream(), deadlines, d::setSoTimeout, this::closeQuietly);
             in = i;
         }
         return i;
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (IOException e) {
+            // the client is gone already
+        }
     }
 
     @Override
@@ -78,13 +101,10 @@ final class ReplyShapingSocket extends Socket {
         return o;
     }
 
+    /** The idle timeout the library and the commands ask for; each read applies it with the deadlines. */
     @Override
     public void setSoTimeout(int timeout) throws SocketException {
-        // Set before every command; the real socket is only touched when the value changes.
-        if (timeout != soTimeout) {
-            delegate.setSoTimeout(timeout);
-            soTimeout = timeout;
-        }
+        deadlines.idleTimeout(timeout);
     }
 
     @Override

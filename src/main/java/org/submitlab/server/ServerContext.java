@@ -3,6 +3,7 @@ package org.submitlab.server;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.server.Session;
@@ -28,6 +29,8 @@ final class ServerContext {
     final TlsSocketCreator tls;
     /** The server's open transactions; every command that starts or ends one goes through here. */
     final Transactions transactions = new Transactions(this);
+    /** Every connection the server holds, by client address, with their deadlines. */
+    final ConnectionTable connections = new ConnectionTable();
     private final ConcurrentHashMap<Session, SessionState> sessions = new ConcurrentHashMap<>();
 
     ServerContext(Store store, EventBus events, LabClock clock, Tenant tenant, SubmissionPolicy policy,
@@ -81,6 +84,17 @@ final class ServerContext {
             return line; // most replies: no suffix, so no clock read
         }
         return DiagnosticSuffix.apply(line, host(), now(), state.id);
+    }
+
+    /**
+     * Shapes what the library says on a connection before its session is accepted (and its own shaper attached):
+     * only its refusal when its connection cap is hit, given the enhanced code and the suffix with {@code id}.
+     */
+    UnaryOperator<String> beforeSessionShaper(String id) {
+        return line -> {
+            String shaped = ProtocolReplies.forLibraryLine(line);
+            return DiagnosticSuffix.isRefusal(shaped) ? DiagnosticSuffix.apply(shaped, host(), now(), id) : shaped;
+        };
     }
 
     void publish(LabEvent event) {

@@ -18,6 +18,8 @@ final class SessionState {
     /** Holds a concurrency slot for the whole connection (when whole connections are counted). */
     boolean holdsConnectionSlot;
     Transaction transaction;
+    /** The connection's place in the table (set once admitted). */
+    ConnectionTable.Entry entry;
 
     SessionState(String id, InetSocketAddress client, ReplyShapingSocket socket) {
         this.id = id;

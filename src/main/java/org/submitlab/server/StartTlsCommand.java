@@ -30,10 +30,17 @@ final class StartTlsCommand extends SmtpCommand {
             ctx.reply(session, st, ProtocolReplies.INVALID_ARGUMENTS);
             return;
         }
+        if (session.getRawInput().available() > 0) {
+            // Whatever came after STARTTLS was sent in clear before our 220: it must not be read as if it
+            // came over TLS, and the handshake would wait behind it.
+            ctx.reply(session, st, Replies.STARTTLS_PIPELINED);
+            return;
+        }
         ctx.reply(session, st, Replies.STARTTLS_READY);
         ReplyShapingSocket socket = st.socket;
         SSLSocket tlsSocket;
         try {
+            socket.limitHandshake();
             tlsSocket = ctx.tls.createSSLSocket(socket.delegate());
             tlsSocket.startHandshake();
         } catch (IOException e) {

@@ -37,6 +37,8 @@ public final class SubmissionServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionServer.class);
     private static final long RETENTION_SWEEP_SECONDS = 30;
+    private static final long WATCHDOG_MILLIS = 500;
+    private static final int LIBRARY_HEADROOM = 256;
 
     private final InetAddress bindAddress;
     private final int configuredPort;
@@ -50,6 +52,7 @@ public final class SubmissionServer implements AutoCloseable {
     private SMTPServer smtp;
     private ExecutorService sessionThreads;
     private ScheduledExecutorService housekeeping;
+    private ScheduledExecutorService watchdog;
     private SentItemsRetention retention;
 
     private SubmissionServer(Builder b) {
@@ -73,20 +76,25 @@ public final class SubmissionServer implements AutoCloseable {
         }
         tenant.replaceAll(store.settings().load(), store.mailboxes().all());
         SubmissionPolicy fresh = seededPolicy(store, tenant, clock);
+        GuardKeeper.seedAndKeep(store, fresh);
         policy = fresh;
 
         ServerContext ctx = new ServerContext(store, events, clock, tenant, fresh, new TlsSocketCreator(sslContext));
         sessionThreads = Executors.newCachedThreadPool(new NamedThreads("submitlab-smtp-session"));
+        SessionIds ids = new SessionIds();
         SMTPServer server = SMTPServer.port(configuredPort)
                 .bindAddress(bindAddress)
                 .hostName(tenant.settings().hostName())
                 .softwareName("SubmitLab")
                 .executorService(sessionThreads)
                 .connectionTimeoutMs((int) Math.min(Integer.MAX_VALUE, tenant.limits().idleTimeout().toMillis()))
-                .maxConnections(1_000)
-                .sessionIdFactory(new SessionIds())
+                // The table (ConnectionTable) admits and sheds; the library's own cap only bounds the threads of
+                // connections being refused, which close at once.
+                .maxConnections(tenant.limits().connections().maxConnections() + LIBRARY_HEADROOM)
+                .sessionIdFactory(ids)
                 .sessionHandler(new SessionLifecycle(ctx))
-                .serverSocketFactory(ShapingServerSocket::new)
+                .serverSocketFactory(() -> new ShapingServerSocket(() -> tenant.limits().connections(),
+                        () -> ctx.beforeSessionShaper(ids.create())))
                 .startTlsSocketFactory(ctx.tls)
                 .serverThreadName("submitlab-smtp-accept")
                 .build();
@@ -97,6 +105,9 @@ public final class SubmissionServer implements AutoCloseable {
         retention = new SentItemsRetention(store, tenant, fresh);
         housekeeping = Executors.newSingleThreadScheduledExecutor(new NamedThreads("submitlab-retention"));
         housekeeping.scheduleWithFixedDelay(retention, 0, RETENTION_SWEEP_SECONDS, TimeUnit.SECONDS);
+        watchdog = Executors.newSingleThreadScheduledExecutor(new NamedThreads("submitlab-deadlines"));
+        watchdog.scheduleWithFixedDelay(ctx.connections::sweep, WATCHDOG_MILLIS, WATCHDOG_MILLIS,
+                TimeUnit.MILLISECONDS);
         LOG.info("Submission endpoint listening on {}:{}", host(), port());
     }
 
@@ -206,6 +217,7 @@ public final class SubmissionServer implements AutoCloseable {
         } finally {
             smtp = null;
             housekeeping.shutdownNow();
+            watchdog.shutdownNow();
             sessionThreads.shutdownNow();
             try {
                 sessionThreads.awaitTermination(5, TimeUnit.SECONDS);

@@ -55,13 +55,23 @@ final class Database {
         } catch (SQLException e) {
             throw openFailure(file, e);
         }
-        Connection writeConnection;
+        WriteSession session;
         try {
-            writeConnection = connectWriter(file);
+            session = new WriteSession(() -> connectWriter(file));
         } catch (SQLException e) {
             throw openFailure(file, e);
         }
-        return new Database(file, new Writer(file, new WriteSession(writeConnection)));
+        return new Database(file, new Writer(file, session));
+    }
+
+    /** Opens {@code file} for reading only: no writer, no migration (it must be a SubmitLab file already). */
+    static Database openReadOnly(Path file) {
+        try (Connection c = connect(file, true)) {
+            Schema.checkReadable(c, file);
+        } catch (SQLException e) {
+            throw openFailure(file, e);
+        }
+        return new Database(file, null);
     }
 
     Path file() {
@@ -69,7 +79,7 @@ final class Database {
     }
 
     Writer writer() {
-        return writer;
+        return writer("use the writer");
     }
 
     <T> T read(String what, Read<T> read) {
@@ -87,12 +97,19 @@ final class Database {
     }
 
     <T> CompletableFuture<T> writeAsync(String what, WriteTask<T> task) {
-        return writer.submit(what, task);
+        return writer(what).submit(what, task);
     }
 
     /** Runs {@code task} through the writer and waits for its commit. */
     <T> T write(String what, WriteTask<T> task) {
-        return await(writer.submit(what, task), what);
+        return await(writer(what).submit(what, task), what);
+    }
+
+    private Writer writer(String what) {
+        if (writer == null) {
+            throw new StoreException("Cannot " + what + ": the store " + file + " is open read-only");
+        }
+        return writer;
     }
 
     void close() {
@@ -100,7 +117,9 @@ final class Database {
             return;
         }
         closed = true;
-        writer.close();
+        if (writer != null) {
+            writer.close();
+        }
         synchronized (idleReaders) {
             idleReaders.forEach(Database::closeQuietly);
             idleReaders.clear();

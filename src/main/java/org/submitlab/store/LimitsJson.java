@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import org.submitlab.policy.ConnectionLimits;
 import org.submitlab.policy.Limits;
 
 /**
@@ -31,6 +32,15 @@ final class LimitsJson {
         o.put("lockoutAfterFailures", l.lockoutAfterFailures());
         o.put("lockoutFor", l.lockoutFor().toString());
         o.put("idleTimeout", l.idleTimeout().toString());
+        ConnectionLimits c = l.connections();
+        ObjectNode n = o.putObject("connections");
+        n.put("maxConnections", c.maxConnections());
+        n.put("perAddress", c.perAddress());
+        n.put("authenticationTimeout", c.authenticationTimeout().toString());
+        n.put("commandLineTimeout", c.commandLineTimeout().toString());
+        n.put("dataGracePeriod", c.dataGracePeriod().toString());
+        n.put("dataMinBytesPerSecond", c.dataMinBytesPerSecond());
+        n.put("sessionTimeout", c.sessionTimeout().toString());
         return o.toString();
     }
 
@@ -56,7 +66,19 @@ final class LimitsJson {
                 duration(o, "throttleFor", d.throttleFor()),
                 o.path("lockoutAfterFailures").asInt(d.lockoutAfterFailures()),
                 duration(o, "lockoutFor", d.lockoutFor()),
-                duration(o, "idleTimeout", d.idleTimeout()));
+                duration(o, "idleTimeout", d.idleTimeout()),
+                connections(o.path("connections"), d.connections()));
+    }
+
+    private static ConnectionLimits connections(JsonNode n, ConnectionLimits d) {
+        return new ConnectionLimits(
+                n.path("maxConnections").asInt(d.maxConnections()),
+                n.path("perAddress").asInt(d.perAddress()),
+                duration(n, "authenticationTimeout", d.authenticationTimeout()),
+                duration(n, "commandLineTimeout", d.commandLineTimeout()),
+                duration(n, "dataGracePeriod", d.dataGracePeriod()),
+                n.path("dataMinBytesPerSecond").asInt(d.dataMinBytesPerSecond()),
+                duration(n, "sessionTimeout", d.sessionTimeout()));
     }
 
     private static Duration duration(JsonNode o, String field, Duration fallback) {

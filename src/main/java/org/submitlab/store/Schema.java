@@ -114,7 +114,23 @@ final class Schema {
         List.of(
         "DROP INDEX deliveries_by_message",
         "DROP INDEX deliveries_by_time",
-        "DROP INDEX submissions_accepted_by_time"));
+        "DROP INDEX submissions_accepted_by_time"),
+        // Version 3: login lockouts and continuous-error throttling outlive a restart. A lockout is kept per
+        // login name, which may be an address that is no mailbox (they are locked out alike).
+        List.of(
+        """
+        CREATE TABLE login_lockouts (
+          name TEXT PRIMARY KEY,
+          failures INTEGER NOT NULL,
+          last_failure INTEGER,
+          locked_until INTEGER)""",
+        """
+        CREATE TABLE error_throttles (
+          mailbox TEXT PRIMARY KEY COLLATE NOCASE,
+          streak_kind TEXT,
+          streak INTEGER NOT NULL,
+          throttled_kind TEXT,
+          throttled_until INTEGER)"""));
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
 
@@ -150,6 +166,13 @@ final class Schema {
                 rollbackQuietly(s);
                 throw e;
             }
+        }
+    }
+
+    /** Checks, without writing, that the file is a SubmitLab database this version can read. */
+    static void checkReadable(Connection c, Path file) throws SQLException {
+        if (checkOwnershipInOneSnapshot(c, file) == 0) {
+            throw new StoreException("There is no SubmitLab data in " + file + " yet (an empty database)");
         }
     }
 

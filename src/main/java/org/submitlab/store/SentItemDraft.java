@@ -5,19 +5,19 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An accepted message. Stored once (raw MIME as received); listed in Sent Items only when
- * {@code inSentItems}; one delivery row per address in {@code deliverTo} (normally the envelope
- * recipients), due at {@code deliverAt}.
+ * An accepted message. Stored once (raw MIME as received, from memory or a spool file); listed in Sent
+ * Items only when {@code inSentItems}; one delivery row per address in {@code deliverTo} (normally the
+ * envelope recipients), due at {@code deliverAt}.
  */
 public record SentItemDraft(String mailbox, Instant time, String envelopeFrom, List<String> envelopeTo,
-        String authenticatedAs, String clientAddress, boolean tls, String sessionId, byte[] raw,
+        String authenticatedAs, String clientAddress, boolean tls, String sessionId, MessageBody body,
         String subject, String messageId, String fromHeader,
         boolean inSentItems, List<String> deliverTo, Instant deliverAt) {
 
     public SentItemDraft {
         Objects.requireNonNull(mailbox, "mailbox");
         Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(raw, "raw");
+        Objects.requireNonNull(body, "body");
         envelopeFrom = envelopeFrom == null ? "" : envelopeFrom;
         envelopeTo = envelopeTo == null ? List.of() : List.copyOf(envelopeTo);
         deliverTo = deliverTo == null ? List.of() : List.copyOf(deliverTo);
@@ -26,7 +26,22 @@ public record SentItemDraft(String mailbox, Instant time, String envelopeFrom, L
         }
     }
 
+    /** A draft of a message held in memory. */
+    public SentItemDraft(String mailbox, Instant time, String envelopeFrom, List<String> envelopeTo,
+            String authenticatedAs, String clientAddress, boolean tls, String sessionId, byte[] raw,
+            String subject, String messageId, String fromHeader,
+            boolean inSentItems, List<String> deliverTo, Instant deliverAt) {
+        this(mailbox, time, envelopeFrom, envelopeTo, authenticatedAs, clientAddress, tls, sessionId,
+                MessageBody.of(Objects.requireNonNull(raw, "raw")), subject, messageId, fromHeader, inSentItems,
+                deliverTo, deliverAt);
+    }
+
+    /** The message's bytes (read from its spool file if it has one). */
+    public byte[] raw() {
+        return body.bytesUnchecked();
+    }
+
     public long size() {
-        return raw.length;
+        return body.size();
     }
 }

@@ -140,13 +140,13 @@ public final class SentItemsRepository {
 
     /** The message's column values, computed on the caller's thread: the writer thread is the bottleneck. */
     record NewMessage(String mailbox, long time, String envelopeFrom, String envelopeTo, String authenticatedAs,
-            String clientAddress, boolean tls, String sessionId, byte[] raw, String subject, String messageId,
+            String clientAddress, boolean tls, String sessionId, MessageBody body, String subject, String messageId,
             String fromHeader, boolean inSentItems) {
 
         static NewMessage of(SentItemDraft d) {
             return new NewMessage(d.mailbox().trim().toLowerCase(Locale.ROOT), d.time().toEpochMilli(),
                     d.envelopeFrom(), Json.strings(d.envelopeTo()), d.authenticatedAs(), d.clientAddress(), d.tls(),
-                    d.sessionId(), d.raw(), d.subject(), d.messageId(), d.fromHeader(), d.inSentItems());
+                    d.sessionId(), d.body(), d.subject(), d.messageId(), d.fromHeader(), d.inSentItems());
         }
 
         /** Inserts the message and its raw MIME on the writer; returns its id. */
@@ -160,7 +160,7 @@ public final class SentItemsRepository {
             ps.setString(6, clientAddress);
             ps.setInt(7, tls ? 1 : 0);
             ps.setString(8, sessionId);
-            ps.setLong(9, raw.length);
+            ps.setLong(9, body.size());
             ps.setString(10, subject);
             ps.setString(11, messageId);
             ps.setString(12, fromHeader);
@@ -170,10 +170,18 @@ public final class SentItemsRepository {
                 rs.next();
                 id = rs.getLong(1);
             }
+            // A spooled body is read only here, on the writer, so at most the batch being stored is in memory.
+            byte[] raw;
+            try {
+                raw = body.bytes();
+            } catch (java.io.IOException e) {
+                throw new StoreException("Cannot read the body of the message from " + mailbox + ": " + e.getMessage(), e);
+            }
             PreparedStatement rawInsert = s.prepare(INSERT_RAW);
             rawInsert.setLong(1, id);
             rawInsert.setBytes(2, raw);
             rawInsert.executeUpdate();
+            rawInsert.clearParameters(); // the cached statement must not keep a large body alive
             return id;
         }
     }

@@ -12,11 +12,14 @@ import org.slf4j.LoggerFactory;
 /**
  * SubmitLab's data: one SQLite file, {@code dataDir/submitlab.db}, in WAL mode with full fsync on commit.
  * Every write goes through one writer thread that group-commits; reads use their own connections, so
- * another process (the {@code sent-items} command) can read while a server writes.
+ * another process (the {@code sent-items} command, with {@link #openReadOnly}) can read while a server
+ * writes. Only one store at a time may {@link #open} a folder.
  */
 public final class Store implements AutoCloseable {
 
     public static final String FILE_NAME = "submitlab.db";
+    /** The folder (in the data folder) for message bodies too large to hold in memory while they arrive. */
+    public static final String SPOOL_FOLDER = "spool";
 
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
 
@@ -27,19 +30,67 @@ public final class Store implements AutoCloseable {
     private final SubmissionLog submissions;
     private final SettingsRepository settings;
     private final DeliveryRepository deliveries;
+    private final GuardRepository guards;
+    /** The folder lock; null for read-only and administrative opens. */
+    private final FolderLock lock;
 
-    private Store(Path dataDir, Database db) {
+    private Store(Path dataDir, Database db, FolderLock lock) {
         this.dataDir = dataDir;
         this.db = db;
+        this.lock = lock;
         this.mailboxes = new MailboxRepository(db);
         this.sentItems = new SentItemsRepository(db);
         this.submissions = new SubmissionLog(db);
         this.settings = new SettingsRepository(db);
         this.deliveries = new DeliveryRepository(db);
+        this.guards = new GuardRepository(db);
     }
 
-    /** Creates the folder if needed, opens (or creates) {@code submitlab.db} in it and migrates its schema. */
+    /**
+     * Takes the data folder for this store (a server's or the console's): creates the folder if needed,
+     * locks it (a second store on the same folder, in this process or another, is refused with the folder
+     * and the process that holds it), opens or creates {@code submitlab.db} and migrates its schema. Each
+     * folder has its own lock, so a run's store in {@code <data>/runs/<id>/} opens beside the Live one.
+     */
     public static Store open(Path dataDir) {
+        Path dir = prepareFolder(dataDir);
+        FolderLock lock = FolderLock.acquire(dir);
+        try {
+            clearSpool(dir);
+            Store store = new Store(dir, Database.open(databaseFile(dir)), lock);
+            LOG.debug("Opened {} (schema version {})", store.file(), Schema.CURRENT_VERSION);
+            return store;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens an existing folder to read only (sent-items, reports), beside a server that may hold it: takes
+     * no lock, runs no writer and migrates nothing. Every write fails with a StoreException.
+     */
+    public static Store openReadOnly(Path dataDir) {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Path dir = dataDir.toAbsolutePath().normalize();
+        Path file = dir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("There is no SubmitLab data in " + dir + " (no " + FILE_NAME + ")");
+        }
+        return new Store(dir, Database.openReadOnly(file), null);
+    }
+
+    /**
+     * Opens a folder for a short administrative write (issuing a token) that must work beside a running
+     * server: like {@link #open} but without the folder lock, so never use it for anything that counts
+     * limits or accepts mail. SQLite serializes its writes with the server's.
+     */
+    public static Store openForAdministration(Path dataDir) {
+        Path dir = prepareFolder(dataDir);
+        return new Store(dir, Database.open(databaseFile(dir)), null);
+    }
+
+    private static Path prepareFolder(Path dataDir) {
         Objects.requireNonNull(dataDir, "dataDir");
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
@@ -52,13 +103,42 @@ public final class Store implements AutoCloseable {
         if (!Files.isWritable(dir)) {
             throw new StoreException("The data folder " + dir + " is not writable");
         }
+        return dir;
+    }
+
+    /** Bodies left by a store that did not close (a crash, a kill): only the folder's holder may remove them. */
+    private static void clearSpool(Path dir) {
+        Path spool = dir.resolve(SPOOL_FOLDER);
+        if (!Files.isDirectory(spool)) {
+            return;
+        }
+        try (var files = Files.list(spool)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not clear the spool folder {}: {}", spool, e.toString());
+        }
+    }
+
+    /**
+     * A new empty file for a message body too large to hold in memory while it arrives; whoever asked for
+     * it deletes it once the message is stored or refused. Only for the folder's holder ({@link #open}).
+     */
+    public Path newSpoolFile() throws IOException {
+        if (lock == null) {
+            throw new StoreException("The store " + dataDir + " is not open for accepting mail (no spool)");
+        }
+        Path spool = Files.createDirectories(dataDir.resolve(SPOOL_FOLDER));
+        return Files.createTempFile(spool, "body-", ".eml");
+    }
+
+    private static Path databaseFile(Path dir) {
         Path file = dir.resolve(FILE_NAME);
         if (Files.isDirectory(file)) {
             throw new StoreException(file + " is a folder, not a SubmitLab database");
         }
-        Store store = new Store(dir, Database.open(file));
-        LOG.debug("Opened {} (schema version {})", file, Schema.CURRENT_VERSION);
-        return store;
+        return file;
     }
 
     public Path dataDir() {
@@ -88,6 +168,11 @@ public final class Store implements AutoCloseable {
 
     public DeliveryRepository deliveries() {
         return deliveries;
+    }
+
+    /** Login lockouts and continuous-error throttling, kept across restarts. */
+    public GuardRepository guards() {
+        return guards;
     }
 
     /**
@@ -133,7 +218,13 @@ public final class Store implements AutoCloseable {
     /** Drains pending writes, stops the writer thread and closes every connection. Idempotent. */
     @Override
     public void close() {
-        db.close();
+        try {
+            db.close();
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
     }
 
     /** Test hook: queue arbitrary work on the writer. */

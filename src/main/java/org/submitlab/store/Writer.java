@@ -20,8 +20,9 @@ import org.submitlab.concurrent.NamedThreads;
  * completes the waiting futures. A task that fails makes the writer roll back and run the batch again in
  * parts (see {@link #runBatch}), so only that task's future fails and the rest of the batch still commits.
  * If the commit itself fails, every future of the batch fails (a failed commit is not retried: it may have
- * reached the disk). The thread keeps running either way. Tasks must therefore only write to the database
- * through the session: they may run more than once.
+ * reached the disk). After any failure the session {@linkplain WriteSession#recover recovers} (a full disk
+ * must not wedge the writer until a restart), and the thread keeps running. Tasks must therefore only
+ * write to the database through the session: they may run more than once.
  */
 final class Writer {
 
@@ -134,7 +135,7 @@ final class Writer {
                 try {
                     runBatch(batch);
                 } catch (Throwable t) {
-                    rollback();
+                    session.recover();
                     failAll(batch, "finish", t);
                 }
             }
@@ -160,6 +161,7 @@ final class Writer {
         try {
             session.execute("BEGIN IMMEDIATE");
         } catch (SQLException | RuntimeException e) {
+            session.recover();
             failAll(batch, "start a transaction", e);
             return;
         }
@@ -170,7 +172,7 @@ final class Writer {
             try {
                 results[i] = p.task().run(session);
             } catch (SQLException | RuntimeException e) {
-                rollback();
+                session.recover();
                 if (batch.size() == 1) {
                     p.fail(failed(p.what(), e));
                 } else {
@@ -184,7 +186,7 @@ final class Writer {
         try {
             session.execute("COMMIT");
         } catch (SQLException | RuntimeException e) {
-            rollback();
+            session.recover();
             failAll(batch, "commit", e);
             return;
         }
@@ -216,13 +218,5 @@ final class Writer {
             return se;
         }
         return new StoreException("Could not " + what + " in " + file + ": " + cause.getMessage(), cause);
-    }
-
-    private void rollback() {
-        try {
-            session.execute("ROLLBACK");
-        } catch (SQLException | RuntimeException e) {
-            LOG.debug("rollback in {} failed (the transaction may already be gone)", file, e);
-        }
     }
 }

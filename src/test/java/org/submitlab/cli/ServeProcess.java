@@ -53,6 +53,10 @@ final class ServeProcess implements AutoCloseable {
         return host;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     int port() {
         return port;
     }

@@ -224,4 +224,41 @@ class DataReaderTest {
     private static String unescape(String s) {
         return s.replace("\\r", "\r").replace("\\n", "\n").replace("\\u0000", "\u0000");
     }
+
+    @Test
+    void aBodyOverTheMemoryLimitIsSpooledWholeWithItsStartKeptInMemory(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        String big = ("z".repeat(98) + "\r\n").repeat(DataReader.MEMORY_LIMIT / 100 * 3);
+        DataReader.Body body = DataReader.read(stream(big + ".\r\n", true), 10_000_000,
+                () -> java.nio.file.Files.createTempFile(dir, "b", ".eml"));
+        assertThat(body.spooled()).isNotNull();
+        assertThat(body.kept()).hasSize(DataReader.MEMORY_LIMIT);
+        assertThat(java.nio.file.Files.readString(body.spooled(), StandardCharsets.ISO_8859_1)).isEqualTo(big);
+        assertThat(body.message().bytes()).isEqualTo(big.getBytes(StandardCharsets.ISO_8859_1));
+        body.discard();
+        assertThat(body.spooled()).doesNotExist();
+    }
+
+    @Test
+    void aSpoolThatCannotBeWrittenLosesTheBodyButReadsToTheTerminator() throws Exception {
+        String big = ("z".repeat(98) + "\r\n").repeat(DataReader.MEMORY_LIMIT / 100 * 2);
+        InputStream in = stream(big + ".\r\nNOOP\r\n", true);
+        DataReader.Body body = DataReader.read(in, 10_000_000, () -> {
+            throw new java.io.IOException("No space left on device");
+        });
+        assertThat(body.lost()).isTrue();
+        assertThat(body.size()).isEqualTo(big.length());
+        assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("NOOP\r\n");
+    }
+
+    @Test
+    void aBodyNotToBeKeptCostsNoMemory() throws Exception {
+        DataReader reader = new DataReader(0, () -> {
+            throw new AssertionError("nothing to spool");
+        });
+        DataReader.Body body = reader.readBody(stream("w".repeat(3_000_000) + "\r\n.\r\n", true));
+        assertThat(body.size()).isEqualTo(3_000_002);
+        assertThat(reader.capacity()).isZero();
+        assertThat(body.spooled()).isNull();
+    }
 }

@@ -87,7 +87,92 @@ class MessageHeadersTest {
         }
     }
 
-    /** The straightforward reading (split into lines, unfold, map of lower-cased names) the parser must match. */
+    @Test
+    void aFromOnlyJakartaMailReadsAfterCrCrLfIsStillAnAuthor() {
+        // Python's email package ends the header at the CR; Jakarta Mail reads CR CR LF as one line end.
+        MessageHeaders h = MessageHeaders.parse("From: a@x.test\r\r\nSender: ceo@x.test\r\n\r\nbody"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(h.authors()).containsExactly("a@x.test", "ceo@x.test");
+    }
+
+    @Test
+    void aSectionEndingWithinTheLimitIsComplete() {
+        assertThat(MessageHeaders.parse("From: a@x.test\r\n\r\nbody".getBytes(StandardCharsets.UTF_8)).complete())
+                .isTrue();
+        assertThat(MessageHeaders.parse("From: a@x.test\rSubject: s\r\rbody".getBytes(StandardCharsets.UTF_8))
+                .complete()).isTrue();
+        assertThat(MessageHeaders.parse("From: a@x.test".getBytes(StandardCharsets.UTF_8)).complete()).isTrue();
+    }
+
+    @Test
+    void aSectionNotEndingWithinTheLimitIsIncompleteAndItsLaterFieldsUnread() {
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() <= MessageHeaders.MAX_HEADER_BYTES) {
+            sb.append("X-Pad: ").append("p".repeat(60)).append("\r\n");
+        }
+        sb.append("From: ceo@x.test\r\n\r\nbody");
+        MessageHeaders h = MessageHeaders.parse(sb.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(h.complete()).isFalse();
+        assertThat(h.authors()).isEmpty();
+    }
+
+    @Test
+    void aHeadCutShortOfTheMessageIsIncompleteWithoutAnEmptyLine() {
+        byte[] head = "From: a@x.test\r\nX-Long: ".getBytes(StandardCharsets.UTF_8);
+        assertThat(MessageHeaders.parse(head, MessageHeaders.MAX_HEADER_BYTES + 1L).complete()).isFalse();
+    }
+
+    @Test
+    void theAuthorsIncludeEveryAddressJakartaMailShowsAsFromOrSender() throws Exception {
+        String[] parts = {"From", "Sender", "To", "Subject", "X-Other", " ", "\t", ":", ": ", "\r\n", "\n", "\r",
+            "a@x.test", "<b@y.test>", "Name <C@Z.test>", ",", "\"q, r\" <d@w.test>", ""};
+        Random random = new Random(23);
+        jakarta.mail.Session session = jakarta.mail.Session.getInstance(new java.util.Properties());
+        int compared = 0;
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder sb = new StringBuilder();
+            int n = random.nextInt(20);
+            for (int i = 0; i < n; i++) {
+                sb.append(parts[random.nextInt(parts.length)]);
+            }
+            byte[] raw = sb.toString().getBytes(StandardCharsets.UTF_8);
+            List<String> shown = new ArrayList<>();
+            try {
+                jakarta.mail.internet.MimeMessage m = new jakarta.mail.internet.MimeMessage(session,
+                        new java.io.ByteArrayInputStream(raw));
+                for (String name : List.of("From", "Sender")) {
+                    String[] values = m.getHeader(name);
+                    if (values != null) {
+                        for (String v : values) {
+                            InternetAddress.parseHeader(v, false); // throws for what a reader cannot show
+                        }
+                    }
+                }
+                if (m.getFrom() != null) {
+                    java.util.Arrays.stream(m.getFrom()).forEach(a -> shown.add(a.toString()));
+                }
+                if (m.getSender() != null) {
+                    shown.add(m.getSender().toString());
+                }
+            } catch (jakarta.mail.MessagingException | RuntimeException e) {
+                continue; // Jakarta cannot read it at all
+            }
+            compared++;
+            List<String> authors = MessageHeaders.parse(raw).authors();
+            for (String a : shown) {
+                InternetAddress address = new InternetAddress(a, false);
+                if (address.getAddress() != null && address.getAddress().contains("@")) {
+                    assertThat(authors).as(sb.toString()).contains(address.getAddress().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(400);
+    }
+
+    /**
+     * The straightforward reading the parser must match: split into lines as Jakarta Mail (the console)
+     * does, at CR CR LF, CRLF, CR or LF, unfold, map of lower-cased names.
+     */
     private record Reference(Optional<String> subject, Optional<String> messageId, Optional<String> from,
             Optional<String> fromAddress, List<String> toAndCc) {
 
@@ -95,7 +180,7 @@ class MessageHeadersTest {
             String head = new String(raw, 0, Math.min(raw.length, 256 * 1024), StandardCharsets.UTF_8);
             List<String> fields = new ArrayList<>();
             StringBuilder current = null;
-            for (String line : head.split("\r?\n", -1)) {
+            for (String line : head.split("\r\r\n|\r\n|\r|\n", -1)) {
                 if (line.isEmpty()) {
                     break;
                 }

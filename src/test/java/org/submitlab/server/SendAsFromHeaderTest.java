@@ -17,6 +17,8 @@ import org.submitlab.policy.Replies;
 /** Spec §2 Send As: every author the From header names is checked, not only the first one. */
 class SendAsFromHeaderTest {
 
+    private static final String PRINTER = "printer@contoso.test";
+
     @TempDir
     static Path dir;
     static ServerFixture fx;
@@ -28,6 +30,7 @@ class SendAsFromHeaderTest {
                 .with(ServerFixture.mailbox("twice@contoso.test"))
                 .with(ServerFixture.mailbox("garbled@contoso.test"))
                 .with(ServerFixture.mailbox("granted@contoso.test").withSendAs(Set.of("scanner@contoso.test")))
+                .with(ServerFixture.mailbox(PRINTER))
                 .start();
     }
 
@@ -71,5 +74,48 @@ class SendAsFromHeaderTest {
         String box = "granted@contoso.test";
         assertThat(submit(box, "From: \"Printer, 2nd floor\" <" + box + ">, Scanner <Scanner@Contoso.test>\r\n"))
                 .startsWith("250 2.0.0 OK <");
+    }
+
+    private static String denied(String from) {
+        return Pattern.quote(Replies.sendAsDenied(PRINTER, from)) + SUFFIX;
+    }
+
+    @Test
+    void aFromFieldAfterABareCarriageReturnIsChecked() throws Exception {
+        assertThat(submit(PRINTER, "X-A: 1\rFrom: ceo@contoso.test\r\n")).matches(denied("ceo@contoso.test"));
+    }
+
+    @Test
+    void aFoldedFromFieldIsChecked() throws Exception {
+        assertThat(submit(PRINTER, "From:\r\n  CEO\r\n <ceo@contoso.test>\r\n")).matches(denied("ceo@contoso.test"));
+    }
+
+    @Test
+    void aSenderFieldIsCheckedToo() throws Exception {
+        assertThat(submit(PRINTER, "From: " + PRINTER + "\r\nSender: ceo@contoso.test\r\n"))
+                .matches(denied("ceo@contoso.test"));
+    }
+
+    @Test
+    void aHeaderSectionLongerThanTheLimitIsRefusedNotAcceptedUnchecked() throws Exception {
+        StringBuilder pad = new StringBuilder();
+        for (int i = 0; pad.length() <= 256 * 1024; i++) {
+            pad.append("X-Pad-").append(i).append(": ").append("p".repeat(70)).append("\r\n");
+        }
+        String reply = submit(PRINTER, pad + "From: ceo@contoso.test\r\n");
+        assertThat(reply).matches("552 5\\.3\\.4 Header size exceeds fixed maximum size" + SUFFIX);
+        assertThat(fx.store.sentItems().count(Optional.of(PRINTER), "ceo")).isZero();
+    }
+
+    @Test
+    void theStoredSubjectAndFromAreReadTheWayMailReadersReadThem() throws Exception {
+        try (SmtpTestClient c = fx.login(PRINTER)) {
+            assertThat(c.submit(PRINTER, List.of("a@fabrikam.test"),
+                    "X-A: 1\rFrom: Printer <" + PRINTER + ">\rSubject: read\r\n  as folded\r\n\r\nhi").get(3))
+                    .startsWith("250 2.0.0 OK");
+        }
+        org.submitlab.store.SentItem item = fx.store.sentItems().page(Optional.of(PRINTER), "as folded", 0, 1).get(0);
+        assertThat(item.subject()).isEqualTo("read as folded");
+        assertThat(item.fromHeader()).isEqualTo("Printer <" + PRINTER + ">");
     }
 }

@@ -24,7 +24,13 @@ final class SmtpTestClient implements AutoCloseable {
     final String banner;
 
     SmtpTestClient(int port, SSLSocketFactory tlsFactory) throws IOException {
-        this.plain = new Socket("127.0.0.1", port);
+        this(port, tlsFactory, null);
+    }
+
+    /** Connects from {@code local} (another loopback address, 127.0.0.2, acts as a second client machine). */
+    SmtpTestClient(int port, SSLSocketFactory tlsFactory, java.net.InetAddress local) throws IOException {
+        this.plain = local == null ? new Socket("127.0.0.1", port)
+                : new Socket(java.net.InetAddress.getByName("127.0.0.1"), port, local, 0);
         this.tlsFactory = tlsFactory;
         this.plain.setSoTimeout(20_000);
         use(plain);
@@ -81,6 +87,17 @@ final class SmtpTestClient implements AutoCloseable {
         return buf.size() == 0 ? null : buf.toString(StandardCharsets.UTF_8);
     }
 
+    /** Waits up to {@code millis} for the next reply line (the server may send one unasked, e.g. a 421). */
+    String replyWithin(int millis) throws IOException {
+        int before = socket.getSoTimeout();
+        socket.setSoTimeout(millis);
+        try {
+            return reply();
+        } finally {
+            socket.setSoTimeout(before);
+        }
+    }
+
     /** True when the server has closed the connection (reads end of stream, maybe after a last reply). */
     boolean closedByServer() throws IOException {
         try {
@@ -104,6 +121,16 @@ final class SmtpTestClient implements AutoCloseable {
         tls.startHandshake();
         use(tls);
         return r;
+    }
+
+    /** The plain TCP socket (for tests that do their own TLS handshake after STARTTLS). */
+    Socket socket() {
+        return plain;
+    }
+
+    /** The TLS socket after {@link #startTls()}. */
+    SSLSocket tlsSocket() {
+        return (SSLSocket) socket;
     }
 
     String protocol() {

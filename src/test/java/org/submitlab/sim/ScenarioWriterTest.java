@@ -147,7 +147,8 @@ class ScenarioWriterTest {
 
     static Stream<Arguments> profilesAndLimits() {
         Limits changed = new Limits(7, true, 9_999, 120, true, 42, 10 * Limits.MB, 20 * Limits.MB, 2 * Limits.GB, 3,
-                Duration.ofSeconds(90), 4, Duration.ofMillis(1500), Duration.ofNanos(123_456_789));
+                Duration.ofSeconds(90), 4, Duration.ofMillis(1500), Duration.ofNanos(123_456_789),
+                org.submitlab.policy.ConnectionLimits.defaults());
         return Stream.of(Arguments.of(Optional.empty(), Optional.empty()),
                 Arguments.of(Optional.of(Profile.EXCHANGE_ONLINE), Optional.of(Limits.defaults())),
                 Arguments.of(Optional.of(Profile.EXCHANGE_ONLINE_2018), Optional.of(changed)),

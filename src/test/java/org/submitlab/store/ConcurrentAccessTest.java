@@ -31,7 +31,7 @@ class ConcurrentAccessTest {
                 return null;
             });
             await(inTransaction);
-            try (Store reader = Store.open(dir)) {
+            try (Store reader = Store.openReadOnly(dir)) {
                 List<String> subjects = new ArrayList<>();
                 reader.sentItems().forEach(Optional.empty(), i -> subjects.add(i.subject()));
                 assertThat(subjects).containsExactly("committed");
@@ -46,7 +46,7 @@ class ConcurrentAccessTest {
 
     @Test
     void aReaderSeesWhatTheWriterCommitsWhileBothStayOpen() {
-        try (Store server = Store.open(dir); Store reader = Store.open(dir)) {
+        try (Store server = Store.open(dir); Store reader = Store.openReadOnly(dir)) {
             for (int i = 0; i < 20; i++) {
                 Fixtures.commit(server, Fixtures.draft("a@contoso.test", T0.plusSeconds(i), "m" + i,
                         List.of("x@f.test")));

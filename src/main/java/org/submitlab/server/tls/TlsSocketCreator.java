@@ -3,25 +3,27 @@ package org.submitlab.server.tls;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.Arrays;
-import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.subethamail.smtp.server.SSLSocketCreator;
 
 /**
- * Layers server-side TLS over an accepted connection for STARTTLS: TLS 1.2 and 1.3 only, the JDK's
- * default cipher suites, and no reverse-DNS lookup of the client (the library's built-in creator
- * does one and enables every suite).
+ * Layers server-side TLS over an accepted connection for STARTTLS with the protocols and suites of a
+ * {@link TlsPolicy}, and no reverse-DNS lookup of the client (the library's built-in creator does one
+ * and enables every suite).
  */
 public final class TlsSocketCreator implements SSLSocketCreator {
 
-    private static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
-
     private final SSLContext context;
+    private final TlsPolicy policy;
 
     public TlsSocketCreator(SSLContext context) {
+        this(context, TlsPolicy.MODERN);
+    }
+
+    public TlsSocketCreator(SSLContext context, TlsPolicy policy) {
         this.context = context;
+        this.policy = policy;
     }
 
     @Override
@@ -30,8 +32,8 @@ public final class TlsSocketCreator implements SSLSocketCreator {
         SSLSocket s = (SSLSocket) context.getSocketFactory()
                 .createSocket(socket, remote.getHostString(), remote.getPort(), true);
         s.setUseClientMode(false);
-        String[] protocols = Arrays.stream(s.getSupportedProtocols()).filter(PROTOCOLS::contains).toArray(String[]::new);
-        s.setEnabledProtocols(protocols);
+        s.setEnabledProtocols(policy.protocols(s.getSupportedProtocols()));
+        s.setEnabledCipherSuites(policy.suites(s.getSupportedCipherSuites()));
         return s;
     }
 }
