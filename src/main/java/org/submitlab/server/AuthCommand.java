@@ -15,16 +15,13 @@ import org.submitlab.policy.SubmissionPolicy.AuthResult;
  */
 final class AuthCommand extends SmtpCommand {
 
-    private static final String MASK = "****";
-
     AuthCommand(ServerContext ctx) {
         super("AUTH", ctx);
     }
 
     @Override
     String transcriptText(String line) {
-        String[] parts = line.trim().split("\\s+");
-        return parts.length > 2 ? parts[0] + " " + parts[1] + " " + MASK : line;
+        return AuthTranscript.command(line);
     }
 
     @Override
@@ -52,7 +49,8 @@ final class AuthCommand extends SmtpCommand {
     }
 
     private void login(Session session, SessionState st, String initial) throws IOException {
-        Optional<String> user = initial != null ? Optional.of(initial) : prompt(session, st, ProtocolReplies.USERNAME_PROMPT);
+        Optional<String> user = initial != null ? Optional.of(initial)
+                : prompt(session, st, ProtocolReplies.USERNAME_PROMPT, AuthTranscript::userName);
         if (user.isEmpty()) {
             return;
         }
@@ -60,7 +58,7 @@ final class AuthCommand extends SmtpCommand {
         if (userText.isEmpty()) {
             return;
         }
-        Optional<String> password = prompt(session, st, ProtocolReplies.PASSWORD_PROMPT);
+        Optional<String> password = prompt(session, st, ProtocolReplies.PASSWORD_PROMPT, a -> AuthTranscript.MASK);
         if (password.isEmpty()) {
             return;
         }
@@ -73,7 +71,8 @@ final class AuthCommand extends SmtpCommand {
     }
 
     private void xoauth2(Session session, SessionState st, String initial) throws IOException {
-        Optional<String> response = initial != null ? Optional.of(initial) : prompt(session, st, ProtocolReplies.CONTINUE_PROMPT);
+        Optional<String> response = initial != null ? Optional.of(initial)
+                : prompt(session, st, ProtocolReplies.CONTINUE_PROMPT, AuthTranscript::xoauth2);
         if (response.isEmpty()) {
             return;
         }
@@ -110,15 +109,19 @@ final class AuthCommand extends SmtpCommand {
         ctx.publish(new LabEvent.AuthAttempted(ctx.now(), st.id, user, mechanism, result.success(), sent));
     }
 
-    /** Sends a 334 prompt and reads the answer; empty when the client cancelled or went away. */
-    private Optional<String> prompt(Session session, SessionState st, String prompt) throws IOException {
+    /**
+     * Sends a 334 prompt and reads the answer, which goes into the transcript as {@code shown} says;
+     * empty when the client cancelled or went away.
+     */
+    private Optional<String> prompt(Session session, SessionState st, String prompt,
+            java.util.function.UnaryOperator<String> shown) throws IOException {
         ctx.reply(session, st, prompt);
         String answer = session.getReader().readLine();
         if (answer == null) {
             session.quit();
             return Optional.empty();
         }
-        ctx.clientLine(st, MASK);
+        ctx.clientLine(st, answer.trim().equals("*") ? "*" : shown.apply(answer.trim()));
         if (answer.trim().equals("*")) {
             ctx.reply(session, st, ProtocolReplies.AUTH_CANCELLED);
             return Optional.empty();

@@ -106,7 +106,7 @@ final class ServerContext {
     }
 
     void serverLine(String sessionId, String line) {
-        events.publish(new LabEvent.TranscriptLine(now(), sessionId, false, line));
+        events.publish(new LabEvent.TranscriptLine(now(), sessionId, false, AuthTranscript.serverLine(line)));
     }
 
     /** Logs an attempt that was refused or abandoned; nobody waits for it. */

@@ -102,7 +102,19 @@ class AuthTest {
             assertThat(seen).filteredOn(e -> e instanceof org.submitlab.events.LabEvent.TranscriptLine)
                     .map(e -> ((org.submitlab.events.LabEvent.TranscriptLine) e).line())
                     .noneMatch(l -> l.contains(SmtpTestClient.b64(PASSWORD)) || l.contains(PASSWORD))
-                    .contains("****", "334 VXNlcm5hbWU6", "AUTH LOGIN", Replies.AUTH_OK);
+                    .contains("****", "334 VXNlcm5hbWU6 (Username:)", "334 UGFzc3dvcmQ6 (Password:)",
+                            SmtpTestClient.b64(BOX) + " (" + BOX + ")", "AUTH LOGIN", Replies.AUTH_OK);
         }
+    }
+
+    @Test
+    void anXoauth2LoginShowsItsUserButNeverItsToken() throws Exception {
+        String sasl = "user=" + BOX + "\u0001auth=Bearer secret-token-123\u0001\u0001";
+        String b64 = java.util.Base64.getEncoder().encodeToString(sasl.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        String shown = AuthTranscript.command("AUTH XOAUTH2 " + b64);
+
+        assertThat(shown).isEqualTo("AUTH XOAUTH2 **** (user=" + BOX + ", token masked)").doesNotContain(b64);
+        assertThat(AuthTranscript.command("AUTH PLAIN AHByaW50ZXIAcHc=")).isEqualTo("AUTH PLAIN ****");
     }
 }
