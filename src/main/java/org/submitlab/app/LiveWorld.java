@@ -18,6 +18,7 @@ import org.submitlab.events.EventBus;
 import org.submitlab.policy.LabClock;
 import org.submitlab.policy.Mailbox;
 import org.submitlab.policy.Profile;
+import org.submitlab.policy.Settings;
 import org.submitlab.policy.TenantSettings;
 import org.submitlab.server.SubmissionServer;
 import org.submitlab.store.Store;
@@ -180,7 +181,7 @@ public final class LiveWorld implements World, AutoCloseable {
     }
 
     public void setProfile(Profile profile) {
-        updateSettings(settings().withProfile(profile));
+        updateSettings(settings().with(Settings.PROFILE, profile));
     }
 
     /** Saves the mailbox and applies it to the running server at once. */

@@ -2,10 +2,11 @@ package org.submitlab.app;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import org.submitlab.policy.Mailbox;
 import org.submitlab.policy.PasswordHasher;
+import org.submitlab.policy.Settings;
 import org.submitlab.policy.TenantSettings;
 import org.submitlab.server.SubmissionServer;
 import org.submitlab.sim.Scenario;
@@ -23,7 +24,7 @@ public final class ScenarioSetup {
         TenantSettings settings = server.tenant().settings();
         TenantSettings wanted = settings;
         if (s.profile().isPresent()) {
-            wanted = wanted.withProfile(s.profile().get());
+            wanted = wanted.with(Settings.PROFILE, s.profile().get());
         }
         if (s.limits().isPresent()) {
             wanted = wanted.withLimits(s.limits().get());

@@ -14,13 +14,11 @@ import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.submitlab.concurrent.NamedThreads;
 import org.submitlab.app.DefaultPort;
 import org.submitlab.app.Endpoint;
 import org.submitlab.app.ListenOptions;
 import org.submitlab.app.LiveWorld;
-import org.submitlab.policy.Limits;
-import org.submitlab.policy.Profile;
+import org.submitlab.concurrent.NamedThreads;
 import org.submitlab.policy.TenantSettings;
 import org.submitlab.server.tls.TlsMaterial;
 import picocli.CommandLine;
@@ -30,9 +28,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** {@code serve}: runs the submission endpoint until SIGTERM or Ctrl-C. */
-@Command(name = "serve", sortOptions = false,
+@Command(name = "serve", sortOptions = false, modelTransformer = SettingOptions.class,
         description = {"Runs the SMTP submission endpoint until stopped with SIGTERM or Ctrl-C.",
-            "Creates or updates the mailboxes given and applies the limits given to the whole tenant.",
+            "Creates or updates the mailboxes given and applies the settings given to the whole tenant "
+                    + "(they are kept in the data folder; 'submitlab tenant show' lists them).",
             "Prints one line 'listening on HOST:PORT' on standard output once it accepts connections."})
 public final class ServeCommand implements Callable<Integer> {
 
@@ -55,10 +54,6 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     DataFolderOption data = new DataFolderOption();
 
-    @Option(names = "--profile", paramLabel = "NAME",
-            description = "exchange-online (default), exchange-online-2018 or basic-auth-off.")
-    String profile;
-
     @Option(names = "--mailbox-file", paramLabel = "FILE",
             description = {"Create or update the mailboxes in FILE, one ADDRESS:PASSWORD per line (# starts a comment).",
                 "The safe way: unlike --mailbox, the passwords do not show in the process list.",
@@ -69,9 +64,6 @@ public final class ServeCommand implements Callable<Integer> {
             description = {"Create the mailbox, or set its password if it exists. Repeatable.",
                 "Every user of the machine can see the password in the process list: prefer --mailbox-file."})
     List<String> mailboxes = new ArrayList<>();
-
-    @Mixin
-    LimitOptions limits = new LimitOptions();
 
     @Option(names = "--tls-keystore", paramLabel = "FILE",
             description = "Your own PKCS#12 certificate and key (default: a self-signed one kept in the data folder).")
@@ -91,19 +83,18 @@ public final class ServeCommand implements Callable<Integer> {
         if (port != null && (port < 0 || port > 65_535)) {
             throw new ParameterException(cl, "--port must be between 0 and 65535, was " + port);
         }
-        Profile chosenProfile = profile == null ? null : argument(() -> Profile.byId(profile.trim()));
         List<MailboxSpec> specs = new ArrayList<>(argument(() -> mailboxes.stream().map(MailboxSpec::parse).toList()));
         if (mailboxFile != null) {
             specs.addAll(argument(() -> MailboxFile.read(mailboxFile)));
         }
-        argument(() -> limits.applyTo(Limits.defaults()));
+        SettingOptions.apply(spec, TenantSettings.defaults());
         SSLContext ssl = tlsContext();
         Path folder = data.folder();
         int chosenPort = port != null ? port : DefaultPort.choose(bindAddress, err);
 
         LiveWorld live = LiveWorld.open(folder);
         try {
-            configure(live, chosenProfile, specs);
+            configure(live, specs);
             live.startServer(new ListenOptions(bindAddress, chosenPort, false, Optional.ofNullable(ssl)));
         } catch (RuntimeException e) {
             live.close();
@@ -136,13 +127,8 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** Saves the settings and mailboxes given into Live. */
-    private void configure(LiveWorld live, Profile chosenProfile, List<MailboxSpec> specs) {
-        TenantSettings settings = live.settings();
-        settings = settings.withLimits(limits.applyTo(settings.limits()));
-        if (chosenProfile != null) {
-            settings = settings.withProfile(chosenProfile);
-        }
-        live.updateSettings(settings);
+    private void configure(LiveWorld live, List<MailboxSpec> specs) {
+        live.updateSettings(SettingOptions.apply(spec, live.settings()));
         for (MailboxSpec m : specs) {
             live.saveMailbox(m.applyTo(live.store().mailboxes().find(m.address())));
         }

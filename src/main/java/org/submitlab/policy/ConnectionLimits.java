@@ -27,48 +27,26 @@ public record ConnectionLimits(
         Duration sessionTimeout) {
 
     public static ConnectionLimits defaults() {
-        return new ConnectionLimits(2_000, 1_200, Duration.ofSeconds(60), Duration.ofSeconds(30),
-                Duration.ofSeconds(30), 1_000, Duration.ofMinutes(60));
+        return Settings.defaultConnections();
     }
 
     public ConnectionLimits {
-        Limits.requireRange("connections", maxConnections, 1, 100_000);
-        Limits.requireRange("connections per client address", perAddress, 1, 100_000);
-        Limits.requireRange("minimum DATA rate (bytes per second)", dataMinBytesPerSecond, 1, 100_000_000);
-        requirePositive("authentication deadline", authenticationTimeout);
-        requirePositive("command line deadline", commandLineTimeout);
-        requirePositive("DATA grace period", dataGracePeriod);
-        requirePositive("session deadline", sessionTimeout);
+        Settings.MAX_CONNECTIONS.check(maxConnections);
+        Settings.CONNECTIONS_PER_ADDRESS.check(perAddress);
+        Settings.AUTHENTICATION_TIMEOUT.check(authenticationTimeout);
+        Settings.COMMAND_LINE_TIMEOUT.check(commandLineTimeout);
+        Settings.DATA_GRACE_PERIOD.check(dataGracePeriod);
+        Settings.DATA_MIN_RATE.check(dataMinBytesPerSecond);
+        Settings.SESSION_TIMEOUT.check(sessionTimeout);
     }
 
-    public ConnectionLimits withMaxConnections(int n) {
-        return new ConnectionLimits(n, perAddress, authenticationTimeout, commandLineTimeout, dataGracePeriod,
-                dataMinBytesPerSecond, sessionTimeout);
-    }
-
-    public ConnectionLimits withPerAddress(int n) {
-        return new ConnectionLimits(maxConnections, n, authenticationTimeout, commandLineTimeout, dataGracePeriod,
-                dataMinBytesPerSecond, sessionTimeout);
-    }
-
-    public ConnectionLimits withAuthenticationTimeout(Duration d) {
-        return new ConnectionLimits(maxConnections, perAddress, d, commandLineTimeout, dataGracePeriod,
-                dataMinBytesPerSecond, sessionTimeout);
-    }
-
-    public ConnectionLimits withCommandLineTimeout(Duration d) {
-        return new ConnectionLimits(maxConnections, perAddress, authenticationTimeout, d, dataGracePeriod,
-                dataMinBytesPerSecond, sessionTimeout);
-    }
-
-    public ConnectionLimits withDataRate(Duration grace, int minBytesPerSecond) {
-        return new ConnectionLimits(maxConnections, perAddress, authenticationTimeout, commandLineTimeout, grace,
-                minBytesPerSecond, sessionTimeout);
-    }
-
-    public ConnectionLimits withSessionTimeout(Duration d) {
-        return new ConnectionLimits(maxConnections, perAddress, authenticationTimeout, commandLineTimeout,
-                dataGracePeriod, dataMinBytesPerSecond, d);
+    /** These connection limits with one of them changed (a connection setting of {@link Settings}). */
+    public <T> ConnectionLimits with(Setting<T> setting, T value) {
+        if (!setting.path().subList(0, 2).equals(java.util.List.of("limits", "connections"))) {
+            throw new IllegalArgumentException(setting.key() + " is not a connection limit");
+        }
+        setting.check(value);
+        return RecordPaths.with(this, setting.path().subList(2, setting.path().size()), value);
     }
 
     /**
@@ -87,9 +65,4 @@ public record ConnectionLimits(
         return address.getHostAddress();
     }
 
-    private static void requirePositive(String what, Duration d) {
-        if (d == null || d.isZero() || d.isNegative()) {
-            throw new IllegalArgumentException(what + " must be a positive duration, was " + d);
-        }
-    }
 }

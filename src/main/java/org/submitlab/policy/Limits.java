@@ -42,114 +42,35 @@ public record Limits(
     public static final long MB = 1024L * 1024L;
     public static final long GB = 1024L * MB;
 
+    /** Every limit at its default (see {@link Settings}). */
     public static Limits defaults() {
-        return new Limits(3, false, 10_000, 30, false, 500, 157_286_400L, 35 * MB, 50 * GB,
-                10, Duration.ofMinutes(15), 5, Duration.ofMinutes(15), Duration.ofMinutes(10), ConnectionLimits.defaults());
+        return Settings.defaultLimits();
     }
 
     public Limits {
-        requireRange("concurrent submissions per mailbox", concurrentPerMailbox, 1, 1_000);
-        requireRange("recipients per day", recipientsPerDay, 1, 10_000);
-        requireRange("messages per minute", messagesPerMinute, 1, 100_000);
-        requireRange("recipients per message", recipientsPerMessage, 1, 1_000);
-        requireRange("maximum message size", maxMessageSize, 1_024, 157_286_400L);
-        requireRange("mailbox send limit", sendLimitBytes, 1, 150 * MB);
-        requireRange("mailbox quota", quotaBytes, 1, 100 * GB);
-        requireRange("errors before throttling", throttleAfterErrors, 1, 1_000);
-        requireRange("failed logins before lockout", lockoutAfterFailures, 1, 1_000);
-        requirePositive("throttling period", throttleFor);
-        requirePositive("lockout period", lockoutFor);
-        requirePositive("idle timeout", idleTimeout);
-        Objects.requireNonNull(connections, "connections");
+        Settings.CONCURRENT_PER_MAILBOX.check(concurrentPerMailbox);
+        Settings.RECIPIENTS_PER_DAY.check(recipientsPerDay);
+        Settings.MESSAGES_PER_MINUTE.check(messagesPerMinute);
+        Settings.RECIPIENTS_PER_MESSAGE.check(recipientsPerMessage);
+        Settings.MAX_MESSAGE_SIZE.check(maxMessageSize);
+        Settings.SEND_LIMIT.check(sendLimitBytes);
+        Settings.QUOTA.check(quotaBytes);
+        Settings.THROTTLE_AFTER_ERRORS.check(throttleAfterErrors);
+        Settings.THROTTLE_FOR.check(throttleFor);
+        Settings.LOCKOUT_AFTER_FAILURES.check(lockoutAfterFailures);
+        Settings.LOCKOUT_FOR.check(lockoutFor);
+        Settings.IDLE_TIMEOUT.check(idleTimeout);
+        java.util.Objects.requireNonNull(connections, "connections");
     }
 
-    public Limits withConcurrentPerMailbox(int n) {
-        return new Limits(n, countWholeConnections, recipientsPerDay, messagesPerMinute, rejectOverRate,
-                recipientsPerMessage, maxMessageSize, sendLimitBytes, quotaBytes, throttleAfterErrors, throttleFor,
-                lockoutAfterFailures, lockoutFor, idleTimeout, connections);
-    }
-
-    public Limits withCountWholeConnections(boolean b) {
-        return new Limits(concurrentPerMailbox, b, recipientsPerDay, messagesPerMinute, rejectOverRate,
-                recipientsPerMessage, maxMessageSize, sendLimitBytes, quotaBytes, throttleAfterErrors, throttleFor,
-                lockoutAfterFailures, lockoutFor, idleTimeout, connections);
-    }
-
-    public Limits withRecipientsPerDay(int n) {
-        return new Limits(concurrentPerMailbox, countWholeConnections, n, messagesPerMinute, rejectOverRate,
-                recipientsPerMessage, maxMessageSize, sendLimitBytes, quotaBytes, throttleAfterErrors, throttleFor,
-                lockoutAfterFailures, lockoutFor, idleTimeout, connections);
-    }
-
-    public Limits withMessagesPerMinute(int n) {
-        return new Limits(concurrentPerMailbox, countWholeConnections, recipientsPerDay, n, rejectOverRate,
-                recipientsPerMessage, maxMessageSize, sendLimitBytes, quotaBytes, throttleAfterErrors, throttleFor,
-                lockoutAfterFailures, lockoutFor, idleTimeout, connections);
-    }
-
-    public Limits withRejectOverRate(boolean b) {
-        return new Limits(concurrentPerMailbox, countWholeConnections, recipientsPerDay, messagesPerMinute, b,
-                recipientsPerMessage, maxMessageSize, sendLimitBytes, quotaBytes, throttleAfterErrors, throttleFor,
-                lockoutAfterFailures, lockoutFor, idleTimeout, connections);
-    }
-
-    public Limits withRecipientsPerMessage(int n) {
-        return new Limits(concurrentPerMailbox, countWholeConnections, recipientsPerDay, messagesPerMinute,
-                rejectOverRate, n, maxMessageSize, sendLimitBytes, quotaBytes, throttleAfterErrors, throttleFor,
-                lockoutAfterFailures, lockoutFor, idleTimeout, connections);
-    }
-
-    public Limits withMaxMessageSize(long n) {
-        return new Limits(concurrentPerMailbox, countWholeConnections, recipientsPerDay, messagesPerMinute,
-                rejectOverRate, recipientsPerMessage, n, sendLimitBytes, quotaBytes, throttleAfterErrors, throttleFor,
-                lockoutAfterFailures, lockoutFor, idleTimeout, connections);
-    }
-
-    public Limits withSendLimitBytes(long n) {
-        return new Limits(concurrentPerMailbox, countWholeConnections, recipientsPerDay, messagesPerMinute,
-                rejectOverRate, recipientsPerMessage, maxMessageSize, n, quotaBytes, throttleAfterErrors, throttleFor,
-                lockoutAfterFailures, lockoutFor, idleTimeout, connections);
-    }
-
-    public Limits withQuotaBytes(long n) {
-        return new Limits(concurrentPerMailbox, countWholeConnections, recipientsPerDay, messagesPerMinute,
-                rejectOverRate, recipientsPerMessage, maxMessageSize, sendLimitBytes, n, throttleAfterErrors,
-                throttleFor, lockoutAfterFailures, lockoutFor, idleTimeout, connections);
-    }
-
-    public Limits withThrottling(int afterErrors, Duration period) {
-        return new Limits(concurrentPerMailbox, countWholeConnections, recipientsPerDay, messagesPerMinute,
-                rejectOverRate, recipientsPerMessage, maxMessageSize, sendLimitBytes, quotaBytes, afterErrors, period,
-                lockoutAfterFailures, lockoutFor, idleTimeout, connections);
-    }
-
-    public Limits withLockout(int afterFailures, Duration period) {
-        return new Limits(concurrentPerMailbox, countWholeConnections, recipientsPerDay, messagesPerMinute,
-                rejectOverRate, recipientsPerMessage, maxMessageSize, sendLimitBytes, quotaBytes, throttleAfterErrors,
-                throttleFor, afterFailures, period, idleTimeout, connections);
-    }
-
-    public Limits withIdleTimeout(Duration timeout) {
-        return new Limits(concurrentPerMailbox, countWholeConnections, recipientsPerDay, messagesPerMinute,
-                rejectOverRate, recipientsPerMessage, maxMessageSize, sendLimitBytes, quotaBytes, throttleAfterErrors,
-                throttleFor, lockoutAfterFailures, lockoutFor, timeout, connections);
+    /** These limits with one of them changed (a limit or connection setting of {@link Settings}). */
+    public <T> Limits with(Setting<T> setting, T value) {
+        return Settings.with(this, setting, value);
     }
 
     public Limits withConnections(ConnectionLimits c) {
         return new Limits(concurrentPerMailbox, countWholeConnections, recipientsPerDay, messagesPerMinute,
                 rejectOverRate, recipientsPerMessage, maxMessageSize, sendLimitBytes, quotaBytes, throttleAfterErrors,
                 throttleFor, lockoutAfterFailures, lockoutFor, idleTimeout, c);
-    }
-
-    static void requireRange(String what, long value, long min, long max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(what + " must be between " + min + " and " + max + ", was " + value);
-        }
-    }
-
-    private static void requirePositive(String what, Duration d) {
-        if (d == null || d.isZero() || d.isNegative()) {
-            throw new IllegalArgumentException(what + " must be a positive duration, was " + d);
-        }
     }
 }

@@ -40,9 +40,9 @@ public record Mailbox(
         }
         sendAs = sendAs.stream().map(Mailbox::normalize).collect(java.util.stream.Collectors.toUnmodifiableSet());
         allowedNetworks = List.copyOf(allowedNetworks);
-        recipientsPerDay.ifPresent(n -> Limits.requireRange("recipients per day", n, 1, 10_000));
-        quotaBytes.ifPresent(n -> Limits.requireRange("mailbox quota", n, 1, 100 * Limits.GB));
-        sendLimitBytes.ifPresent(n -> Limits.requireRange("mailbox send limit", n, 1, 150 * Limits.MB));
+        recipientsPerDay.ifPresent(Settings.RECIPIENTS_PER_DAY::check);
+        quotaBytes.ifPresent(Settings.QUOTA::check);
+        sendLimitBytes.ifPresent(Settings.SEND_LIMIT::check);
     }
 
     /** A mailbox with default settings and the given password. */

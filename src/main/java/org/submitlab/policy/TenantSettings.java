@@ -21,30 +21,17 @@ public record TenantSettings(
     public static final String DEFAULT_HOST = "SL1PR01MB0001.submitlab.prod.outlook.test";
 
     public static TenantSettings defaults() {
-        return new TenantSettings(Profile.EXCHANGE_ONLINE, true, Limits.defaults(), DEFAULT_HOST, false, false);
-    }
-
-    public TenantSettings withProfile(Profile p) {
-        return new TenantSettings(p, smtpAuthEnabled, limits, hostName, deliverToHeaderRecipients, rewriteDisplayName);
-    }
-
-    public TenantSettings withSmtpAuthEnabled(boolean enabled) {
-        return new TenantSettings(profile, enabled, limits, hostName, deliverToHeaderRecipients, rewriteDisplayName);
+        return new TenantSettings(Settings.PROFILE.defaultValue(), Settings.SMTP_AUTH.defaultValue(), Limits.defaults(),
+                DEFAULT_HOST, Settings.DELIVER_TO_HEADER_RECIPIENTS.defaultValue(),
+                Settings.REWRITE_DISPLAY_NAME.defaultValue());
     }
 
     public TenantSettings withLimits(Limits l) {
         return new TenantSettings(profile, smtpAuthEnabled, l, hostName, deliverToHeaderRecipients, rewriteDisplayName);
     }
 
-    public TenantSettings withHostName(String h) {
-        return new TenantSettings(profile, smtpAuthEnabled, limits, h, deliverToHeaderRecipients, rewriteDisplayName);
-    }
-
-    public TenantSettings withDeliverToHeaderRecipients(boolean b) {
-        return new TenantSettings(profile, smtpAuthEnabled, limits, hostName, b, rewriteDisplayName);
-    }
-
-    public TenantSettings withRewriteDisplayName(boolean b) {
-        return new TenantSettings(profile, smtpAuthEnabled, limits, hostName, deliverToHeaderRecipients, b);
+    /** These settings with one of them changed (see {@link Settings}); out of range is refused, never clamped. */
+    public <T> TenantSettings with(Setting<T> setting, T value) {
+        return setting.with(this, value);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.submitlab.policy.Durations;
 
 /** The human-readable summary of a report: a table per device and per mailbox, then the checks. */
 public final class ReportTable {

@@ -10,15 +10,10 @@ final class ScenarioJson {
     }
 
     record File(String name, String description, String duration, String drain, Double speed, Long seed,
-            String profile, LimitsJson limits, List<MailboxJson> mailboxes, Map<String, PoolJson> pools,
+            String profile, Map<String, Object> limits, List<MailboxJson> mailboxes, Map<String, PoolJson> pools,
             List<DeviceJson> devices, Integer senderThreads) {
     }
 
-    record LimitsJson(Integer concurrentPerMailbox, Boolean countWholeConnections, Integer recipientsPerDay,
-            Integer messagesPerMinute, Boolean rejectOverRate, Integer recipientsPerMessage, Long maxMessageSize,
-            Long sendLimitBytes, Long quotaBytes, Integer throttleAfterErrors, String throttleFor,
-            Integer lockoutAfterFailures, String lockoutFor, String idleTimeout) {
-    }
 
     record MailboxJson(String address, Integer count, String displayName, String password, Integer recipientsPerDay,
             List<String> sendAs, Boolean saveToSentItems, List<String> tokens) {

@@ -15,9 +15,13 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.submitlab.policy.Durations;
 import org.submitlab.policy.Limits;
 import org.submitlab.policy.Mailbox;
 import org.submitlab.policy.Profile;
+import org.submitlab.policy.Setting;
+import org.submitlab.policy.Settings;
+import org.submitlab.policy.TenantSettings;
 
 /** Turns a bound {@link ScenarioJson.File} into a checked {@link Scenario}; errors name the field and its line. */
 final class ScenarioParser {
@@ -62,55 +66,24 @@ final class ScenarioParser {
                 f.seed() == null ? 1L : f.seed(), profile, limits, mailboxes, pools, devices, senders);
     }
 
-    private Limits limits(ScenarioJson.LimitsJson j) {
-        Limits l = Limits.defaults();
-        String p = "/limits";
-        if (j.concurrentPerMailbox() != null) {
-            l = convert(p + "/concurrentPerMailbox", withValue(l, x -> x.withConcurrentPerMailbox(j.concurrentPerMailbox())));
+    /** A scenario's limits: any limit setting by its key (see docs/scenarios.md); the others keep their defaults. */
+    private Limits limits(Map<String, Object> j) {
+        TenantSettings t = TenantSettings.defaults();
+        for (Map.Entry<String, Object> e : j.entrySet()) {
+            String p = "/limits/" + e.getKey();
+            Setting<?> setting = Settings.limits().stream().filter(x -> x.key().equals(e.getKey())).findFirst()
+                    .orElseThrow(() -> error(p, "unknown limit '" + e.getKey() + "'; known limits: "
+                            + Settings.limits().stream().map(Setting::key).collect(java.util.stream.Collectors.joining(", "))));
+            if (e.getValue() == null || e.getValue() instanceof Map || e.getValue() instanceof List) {
+                throw error(p, "must be a number, true or false, or a duration like 15m");
+            }
+            try {
+                t = Settings.withText(t, setting, String.valueOf(e.getValue()));
+            } catch (IllegalArgumentException ex) {
+                throw error(p, ex.getMessage());
+            }
         }
-        if (j.countWholeConnections() != null) {
-            l = l.withCountWholeConnections(j.countWholeConnections());
-        }
-        if (j.recipientsPerDay() != null) {
-            l = convert(p + "/recipientsPerDay", withValue(l, x -> x.withRecipientsPerDay(j.recipientsPerDay())));
-        }
-        if (j.messagesPerMinute() != null) {
-            l = convert(p + "/messagesPerMinute", withValue(l, x -> x.withMessagesPerMinute(j.messagesPerMinute())));
-        }
-        if (j.rejectOverRate() != null) {
-            l = l.withRejectOverRate(j.rejectOverRate());
-        }
-        if (j.recipientsPerMessage() != null) {
-            l = convert(p + "/recipientsPerMessage", withValue(l, x -> x.withRecipientsPerMessage(j.recipientsPerMessage())));
-        }
-        if (j.maxMessageSize() != null) {
-            l = convert(p + "/maxMessageSize", withValue(l, x -> x.withMaxMessageSize(j.maxMessageSize())));
-        }
-        if (j.sendLimitBytes() != null) {
-            l = convert(p + "/sendLimitBytes", withValue(l, x -> x.withSendLimitBytes(j.sendLimitBytes())));
-        }
-        if (j.quotaBytes() != null) {
-            l = convert(p + "/quotaBytes", withValue(l, x -> x.withQuotaBytes(j.quotaBytes())));
-        }
-        if (j.throttleAfterErrors() != null || j.throttleFor() != null) {
-            int after = j.throttleAfterErrors() == null ? l.throttleAfterErrors() : j.throttleAfterErrors();
-            Duration d = j.throttleFor() == null ? l.throttleFor() : positive(p + "/throttleFor", j.throttleFor());
-            l = convert(p + "/throttleAfterErrors", withValue(l, x -> x.withThrottling(after, d)));
-        }
-        if (j.lockoutAfterFailures() != null || j.lockoutFor() != null) {
-            int after = j.lockoutAfterFailures() == null ? l.lockoutAfterFailures() : j.lockoutAfterFailures();
-            Duration d = j.lockoutFor() == null ? l.lockoutFor() : positive(p + "/lockoutFor", j.lockoutFor());
-            l = convert(p + "/lockoutAfterFailures", withValue(l, x -> x.withLockout(after, d)));
-        }
-        if (j.idleTimeout() != null) {
-            Duration d = positive(p + "/idleTimeout", j.idleTimeout());
-            l = l.withIdleTimeout(d);
-        }
-        return l;
-    }
-
-    private static Supplier<Limits> withValue(Limits l, java.util.function.UnaryOperator<Limits> op) {
-        return () -> op.apply(l);
+        return t.limits();
     }
 
     private List<ScenarioMailbox> mailboxes(List<ScenarioJson.MailboxJson> list) {

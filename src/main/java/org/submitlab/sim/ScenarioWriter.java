@@ -17,8 +17,12 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.submitlab.policy.Durations;
 import org.submitlab.policy.Limits;
 import org.submitlab.policy.Profile;
+import org.submitlab.policy.Setting;
+import org.submitlab.policy.Settings;
+import org.submitlab.policy.TenantSettings;
 import org.submitlab.sim.RetryPolicy.Backoff;
 
 /**
@@ -62,11 +66,15 @@ public final class ScenarioWriter {
         }
     }
 
-    private static ScenarioJson.LimitsJson limits(Limits l) {
-        return new ScenarioJson.LimitsJson(l.concurrentPerMailbox(), l.countWholeConnections(), l.recipientsPerDay(),
-                l.messagesPerMinute(), l.rejectOverRate(), l.recipientsPerMessage(), l.maxMessageSize(),
-                l.sendLimitBytes(), l.quotaBytes(), l.throttleAfterErrors(), duration(l.throttleFor()),
-                l.lockoutAfterFailures(), duration(l.lockoutFor()), duration(l.idleTimeout()));
+    /** Every limit, by its setting's key: numbers and switches as JSON values, durations as text. */
+    private static Map<String, Object> limits(Limits l) {
+        TenantSettings t = TenantSettings.defaults().withLimits(l);
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (Setting<?> setting : Settings.limits()) {
+            Object v = setting.get(t);
+            m.put(setting.key(), v instanceof Duration d ? Durations.formatExact(d) : v);
+        }
+        return m;
     }
 
     private static ScenarioJson.MailboxJson mailbox(ScenarioMailbox m) {

@@ -35,7 +35,7 @@ class RunsTest {
     }
 
     private Run start(Runs runs, String preset, String duration, double speed) {
-        Scenario s = Scenarios.preset(preset).withDuration(org.submitlab.sim.Durations.parse(duration));
+        Scenario s = Scenarios.preset(preset).withDuration(org.submitlab.policy.Durations.parse(duration));
         Run r = runs.start(s, speed);
         opened.add(r);
         return r;

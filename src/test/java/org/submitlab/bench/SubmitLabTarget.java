@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.submitlab.policy.Limits;
 import org.submitlab.policy.Mailbox;
+import org.submitlab.policy.Settings;
 import org.submitlab.policy.TenantSettings;
 import org.submitlab.server.SubmissionServer;
 import org.submitlab.store.Store;
@@ -29,7 +30,7 @@ final class SubmitLabTarget {
         try {
             try (Store store = Store.open(folder)) {
                 TenantSettings settings = store.settings().load();
-                Limits limits = settings.limits().withRecipientsPerDay(10_000);
+                Limits limits = settings.limits().with(Settings.RECIPIENTS_PER_DAY, 10_000);
                 store.settings().save(settings.withLimits(limits));
                 for (SmtpLoadGenerator.Account a : accounts) {
                     store.mailboxes().save(Mailbox.create(a.address(), null, a.password()));

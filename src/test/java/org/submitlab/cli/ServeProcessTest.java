@@ -14,13 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
-import org.submitlab.testing.MailClient;
 import org.junit.jupiter.api.io.TempDir;
 import org.submitlab.policy.Limits;
 import org.submitlab.policy.Profile;
+import org.submitlab.policy.Settings;
 import org.submitlab.policy.TenantSettings;
 import org.submitlab.server.tls.TlsMaterial;
 import org.submitlab.store.Store;
+import org.submitlab.testing.MailClient;
 
 /** {@code serve} as a separate process: the contract scripts and users rely on. */
 class ServeProcessTest {
@@ -108,9 +109,9 @@ class ServeProcessTest {
         try (Store store = Store.open(data)) {
             TenantSettings settings = store.settings().load();
             assertThat(settings.profile()).isEqualTo(Profile.EXCHANGE_ONLINE_2018);
-            assertThat(settings.limits()).isEqualTo(Limits.defaults().withRecipientsPerDay(20)
-                    .withConcurrentPerMailbox(2).withMessagesPerMinute(5).withRecipientsPerMessage(10)
-                    .withMaxMessageSize(1_048_576));
+            assertThat(settings.limits()).isEqualTo(Limits.defaults().with(Settings.RECIPIENTS_PER_DAY, 20)
+                    .with(Settings.CONCURRENT_PER_MAILBOX, 2).with(Settings.MESSAGES_PER_MINUTE, 5).with(Settings.RECIPIENTS_PER_MESSAGE, 10)
+                    .with(Settings.MAX_MESSAGE_SIZE, (long) (1_048_576)));
         }
     }
 

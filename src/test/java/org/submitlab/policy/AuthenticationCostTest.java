@@ -25,7 +25,7 @@ class AuthenticationCostTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2025-03-03T09:00:00Z"));
     private final Tenant tenant = new Tenant(TenantSettings.defaults()
-            .withLimits(Limits.defaults().withLockout(1_000, Duration.ofMinutes(15))), List.of());
+            .withLimits(Limits.defaults().with(Settings.LOCKOUT_AFTER_FAILURES, 1_000).with(Settings.LOCKOUT_FOR, Duration.ofMinutes(15))), List.of());
     private final SubmissionPolicy policy = new SubmissionPolicy(tenant, clock);
 
     @BeforeAll

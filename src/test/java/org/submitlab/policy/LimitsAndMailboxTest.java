@@ -23,16 +23,16 @@ class LimitsAndMailboxTest {
 
     @Test
     void outOfRangeLimitNamesTheSettingAndTheRange() {
-        assertThatThrownBy(() -> Limits.defaults().withRecipientsPerDay(10_001))
+        assertThatThrownBy(() -> Limits.defaults().with(Settings.RECIPIENTS_PER_DAY, 10_001))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("recipients per day must be between 1 and 10000, was 10001");
-        assertThatThrownBy(() -> Limits.defaults().withRecipientsPerMessage(0))
-                .hasMessageContaining("recipients per message");
+                .hasMessage("Recipients per day must be between 1 and 10,000, was 10001");
+        assertThatThrownBy(() -> Limits.defaults().with(Settings.RECIPIENTS_PER_MESSAGE, 0))
+                .hasMessageContaining("Recipients per message");
     }
 
     @Test
     void withersChangeOnlyTheirField() {
-        Limits l = Limits.defaults().withRecipientsPerDay(20).withConcurrentPerMailbox(5);
+        Limits l = Limits.defaults().with(Settings.RECIPIENTS_PER_DAY, 20).with(Settings.CONCURRENT_PER_MAILBOX, 5);
         assertThat(l.recipientsPerDay()).isEqualTo(20);
         assertThat(l.concurrentPerMailbox()).isEqualTo(5);
         assertThat(l.messagesPerMinute()).isEqualTo(30);
@@ -59,7 +59,7 @@ class LimitsAndMailboxTest {
     void mailboxRecipientLimitOverrideIsRangeChecked() {
         Mailbox m = Mailbox.create("a@contoso.test", null, "pw");
         assertThat(m.withRecipientsPerDay(Optional.of(1)).recipientsPerDay()).contains(1);
-        assertThatThrownBy(() -> m.withRecipientsPerDay(Optional.of(0))).hasMessageContaining("recipients per day");
+        assertThatThrownBy(() -> m.withRecipientsPerDay(Optional.of(0))).hasMessageContaining("Recipients per day");
     }
 
     @Test

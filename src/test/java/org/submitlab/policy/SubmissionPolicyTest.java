@@ -44,7 +44,7 @@ class SubmissionPolicyTest {
     @Test
     void repeatedFailuresLockTheAccountEvenForTheRightPasswordUntilTheLockExpires() {
         tenant.putMailbox(printer);
-        tenant.updateSettings(tenant.settings().withLimits(Limits.defaults().withLockout(2, Duration.ofMinutes(5))));
+        tenant.updateSettings(tenant.settings().withLimits(Limits.defaults().with(Settings.LOCKOUT_AFTER_FAILURES, 2).with(Settings.LOCKOUT_FOR, Duration.ofMinutes(5))));
         assertThat(policy.authenticateLogin(printer.address(), "wrong", loopback).reply()).isEqualTo(Replies.AUTH_FAILED);
         assertThat(policy.authenticateLogin(printer.address(), "wrong", loopback).reply()).isEqualTo(Replies.AUTH_FAILED);
         assertThat(policy.authenticateLogin(printer.address(), "secret", loopback).reply()).isEqualTo(Replies.AUTH_LOCKED);
@@ -59,7 +59,7 @@ class SubmissionPolicyTest {
                 .isEqualTo(Replies.AUTH_DISABLED_MAILBOX);
 
         tenant.putMailbox(printer);
-        tenant.updateSettings(tenant.settings().withSmtpAuthEnabled(false));
+        tenant.updateSettings(tenant.settings().with(Settings.SMTP_AUTH, false));
         assertThat(policy.authenticateLogin(printer.address(), "secret", loopback).reply())
                 .isEqualTo(Replies.AUTH_DISABLED_TENANT);
         tenant.putMailbox(printer.withSmtpAuthEnabled(Optional.of(true)));
@@ -76,7 +76,7 @@ class SubmissionPolicyTest {
     @Test
     void basicAuthOffRefusesLoginButAcceptsAValidToken() {
         tenant.putMailbox(printer);
-        tenant.updateSettings(tenant.settings().withProfile(Profile.BASIC_AUTH_OFF));
+        tenant.updateSettings(tenant.settings().with(Settings.PROFILE, Profile.BASIC_AUTH_OFF));
         assertThat(policy.authenticateLogin(printer.address(), "secret", loopback).reply())
                 .isEqualTo(Replies.AUTH_BASIC_DISABLED);
         String token = PasswordHasher.newToken();
@@ -90,7 +90,7 @@ class SubmissionPolicyTest {
     @Test
     void transactionWithoutSlotGetsTheProfilesConcurrencyText() {
         tenant.putMailbox(printer);
-        tenant.updateSettings(tenant.settings().withProfile(Profile.EXCHANGE_ONLINE_2018));
+        tenant.updateSettings(tenant.settings().with(Settings.PROFILE, Profile.EXCHANGE_ONLINE_2018));
         for (int i = 0; i < 3; i++) {
             assertThat(policy.acquireSlot(printer.address()).granted()).isTrue();
         }
@@ -113,7 +113,7 @@ class SubmissionPolicyTest {
     @Test
     void limitsAreCheckedInOrderAtTheEndOfData() {
         tenant.putMailbox(printer.withQuotaBytes(Optional.of(1_000L)).withSendLimitBytes(Optional.of(500L)));
-        tenant.updateSettings(tenant.settings().withLimits(Limits.defaults().withRecipientsPerMessage(2)));
+        tenant.updateSettings(tenant.settings().withLimits(Limits.defaults().with(Settings.RECIPIENTS_PER_MESSAGE, 2)));
         assertThat(policy.decide(submission(1, 501, printer.address(), true)).reply())
                 .isEqualTo(Replies.SEND_LIMIT_EXCEEDED);
         assertThat(policy.decide(submission(3, 100, printer.address(), true)).reply())
@@ -144,15 +144,15 @@ class SubmissionPolicyTest {
     @Test
     void overTheRateDeliveryIsDelayedToTheNextMinute() {
         tenant.putMailbox(printer);
-        tenant.updateSettings(tenant.settings().withLimits(Limits.defaults().withMessagesPerMinute(2)));
+        tenant.updateSettings(tenant.settings().withLimits(Limits.defaults().with(Settings.MESSAGES_PER_MINUTE, 2)));
         assertThat(policy.decide(submission(1, 10, printer.address(), true)).delayed()).isFalse();
         assertThat(policy.decide(submission(1, 10, printer.address(), true)).delayed()).isFalse();
         var third = policy.decide(submission(1, 10, printer.address(), true));
         assertThat(third.accepted()).isTrue();
         assertThat(third.deliverAt()).isEqualTo(T.plusSeconds(60));
 
-        tenant.updateSettings(tenant.settings().withLimits(Limits.defaults().withMessagesPerMinute(2)
-                .withRejectOverRate(true)));
+        tenant.updateSettings(tenant.settings().withLimits(Limits.defaults().with(Settings.MESSAGES_PER_MINUTE, 2)
+                .with(Settings.REJECT_OVER_RATE, true)));
         clock.advance(Duration.ofMinutes(5));
         policy.decide(submission(1, 10, printer.address(), true));
         policy.decide(submission(1, 10, printer.address(), true));
@@ -163,7 +163,7 @@ class SubmissionPolicyTest {
     @Test
     void continuousSendAsErrorsThrottleTheSender() {
         tenant.putMailbox(printer);
-        tenant.updateSettings(tenant.settings().withLimits(Limits.defaults().withThrottling(2, Duration.ofMinutes(1))));
+        tenant.updateSettings(tenant.settings().withLimits(Limits.defaults().with(Settings.THROTTLE_AFTER_ERRORS, 2).with(Settings.THROTTLE_FOR, Duration.ofMinutes(1))));
         policy.decide(submission(1, 10, "x@y.test", true));
         var second = policy.decide(submission(1, 10, "x@y.test", true));
         assertThat(second.throttlingStarted()).isTrue();

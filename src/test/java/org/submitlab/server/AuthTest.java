@@ -17,6 +17,7 @@ import org.submitlab.policy.ClientNetwork;
 import org.submitlab.policy.PasswordHasher;
 import org.submitlab.policy.Profile;
 import org.submitlab.policy.Replies;
+import org.submitlab.policy.Settings;
 
 /** The authentication switches, lockout and network allow-list, each with its exact 535 line. */
 class AuthTest {
@@ -29,7 +30,7 @@ class AuthTest {
 
     @BeforeEach
     void start() throws Exception {
-        fx = new ServerFixture(dir).limits(l -> l.withLockout(3, Duration.ofMinutes(15)))
+        fx = new ServerFixture(dir).limits(l -> l.with(Settings.LOCKOUT_AFTER_FAILURES, 3).with(Settings.LOCKOUT_FOR, Duration.ofMinutes(15)))
                 .with(ServerFixture.mailbox(BOX)).start();
     }
 
@@ -52,7 +53,7 @@ class AuthTest {
 
     @Test
     void smtpAuthDisabledForTheTenantUnlessTheMailboxEnablesIt() throws Exception {
-        fx.server.updateSettings(fx.server.tenant().settings().withSmtpAuthEnabled(false));
+        fx.server.updateSettings(fx.server.tenant().settings().with(Settings.SMTP_AUTH, false));
         assertThat(login(PASSWORD)).matches(Pattern.quote(Replies.AUTH_DISABLED_TENANT) + SUFFIX);
         fx.server.saveMailbox(ServerFixture.mailbox(BOX).withSmtpAuthEnabled(Optional.of(true)));
         assertThat(login(PASSWORD)).isEqualTo(Replies.AUTH_OK);
@@ -60,7 +61,7 @@ class AuthTest {
 
     @Test
     void basicAuthOffRefusesLoginWhileXoauth2StillWorks() throws Exception {
-        fx.server.updateSettings(fx.server.tenant().settings().withProfile(Profile.BASIC_AUTH_OFF));
+        fx.server.updateSettings(fx.server.tenant().settings().with(Settings.PROFILE, Profile.BASIC_AUTH_OFF));
         String token = PasswordHasher.newToken();
         fx.store.mailboxes().addToken(BOX, PasswordHasher.hashToken(token));
         try (SmtpTestClient c = fx.connect()) {

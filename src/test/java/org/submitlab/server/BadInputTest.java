@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.submitlab.policy.MailboxStatus;
 import org.submitlab.policy.Replies;
+import org.submitlab.policy.Settings;
 
 /** Bad input gets a clear reply or a clean close, and the server keeps serving other clients. */
 class BadInputTest {
@@ -29,7 +30,7 @@ class BadInputTest {
 
     @BeforeAll
     static void start() throws Exception {
-        fx = new ServerFixture(dir).limits(l -> l.withMaxMessageSize(64 * 1024)).with(ServerFixture.mailbox(BOX)).start();
+        fx = new ServerFixture(dir).limits(l -> l.with(Settings.MAX_MESSAGE_SIZE, (long) (64 * 1024))).with(ServerFixture.mailbox(BOX)).start();
     }
 
     @AfterAll
@@ -144,14 +145,14 @@ class BadInputTest {
     @Test
     void idleConnectionIsClosedAfterTheTimeoutAndItsSlotFreed() throws Exception {
         fx.server.updateSettings(fx.server.tenant().settings().withLimits(
-                fx.server.tenant().limits().withIdleTimeout(Duration.ofMillis(300))));
+                fx.server.tenant().limits().with(Settings.IDLE_TIMEOUT, Duration.ofMillis(300))));
         try (SmtpTestClient c = fx.login(BOX)) {
             assertThat(c.command("MAIL FROM:<" + BOX + ">")).isEqualTo(Replies.SENDER_OK);
             assertThat(c.reply()).matches("421 4\\.4\\.2 Connection dropped due to timeout" + SUFFIX);
             assertThat(c.closedByServer()).isTrue();
         } finally {
             fx.server.updateSettings(fx.server.tenant().settings().withLimits(
-                    fx.server.tenant().limits().withIdleTimeout(Duration.ofMinutes(10))));
+                    fx.server.tenant().limits().with(Settings.IDLE_TIMEOUT, Duration.ofMinutes(10))));
         }
         Await.until("the slot is freed", () -> status().inFlight() == 0);
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.submitlab.policy.ConnectionLimits;
 import org.submitlab.policy.Replies;
+import org.submitlab.policy.Settings;
 
 /**
  * One client address cannot take every connection (issue 8, item 7): a limit per address, a deadline to
@@ -67,7 +68,7 @@ class ConnectionTableTest {
     @Test
     void anAddressOverItsLimitIsRefusedWhileAnotherAddressIsServed() throws Exception {
         assumeSecondLoopbackAddress();
-        start(c -> c.withPerAddress(5));
+        start(c -> c.with(Settings.CONNECTIONS_PER_ADDRESS, 5));
         for (int i = 0; i < 5; i++) {
             assertThat(connect("127.0.0.1").banner).startsWith("220 ");
         }
@@ -84,7 +85,7 @@ class ConnectionTableTest {
     @Test
     void aFullTableShedsTheOldestIdleUnauthenticatedConnectionForANewcomer() throws Exception {
         assumeSecondLoopbackAddress();
-        start(c -> c.withMaxConnections(6).withPerAddress(6));
+        start(c -> c.with(Settings.MAX_CONNECTIONS, 6).with(Settings.CONNECTIONS_PER_ADDRESS, 6));
         SmtpTestClient authenticated = connect("127.0.0.1");
         assertThat(authenticated.login(BOX, ServerFixture.PASSWORD)).isEqualTo(Replies.AUTH_OK);
         List<SmtpTestClient> idle = new ArrayList<>();
@@ -104,7 +105,7 @@ class ConnectionTableTest {
 
     @Test
     void aTableFullOfAuthenticatedConnectionsRefusesTheNewcomer() throws Exception {
-        start(c -> c.withMaxConnections(2));
+        start(c -> c.with(Settings.MAX_CONNECTIONS, 2));
         for (int i = 0; i < 2; i++) {
             assertThat(connect("127.0.0.1").login(BOX, ServerFixture.PASSWORD)).isEqualTo(Replies.AUTH_OK);
         }
@@ -117,7 +118,7 @@ class ConnectionTableTest {
 
     @Test
     void aConnectionThatDoesNotAuthenticateInTimeIsClosedAndAnAuthenticatedOneStays() throws Exception {
-        start(c -> c.withAuthenticationTimeout(Duration.ofSeconds(2)));
+        start(c -> c.with(Settings.AUTHENTICATION_TIMEOUT, Duration.ofSeconds(2)));
         SmtpTestClient authenticated = connect("127.0.0.1");
         assertThat(authenticated.login(BOX, ServerFixture.PASSWORD)).isEqualTo(Replies.AUTH_OK);
         SmtpTestClient lingering = connect("127.0.0.1");

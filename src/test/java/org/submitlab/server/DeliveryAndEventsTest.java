@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.submitlab.events.LabEvent;
 import org.submitlab.events.Subscription;
 import org.submitlab.policy.Profile;
+import org.submitlab.policy.Settings;
 import org.submitlab.store.Delivery;
 
 /** Delivery scheduling, the replay switch, whole-connection slots, retention and the event stream. */
@@ -41,7 +42,7 @@ class DeliveryAndEventsTest {
 
     @Test
     void messageOverThePerMinuteRateIsAcceptedAndItsDeliveryScheduledForTheNextMinute() throws Exception {
-        start(l -> l.withMessagesPerMinute(2));
+        start(l -> l.with(Settings.MESSAGES_PER_MINUTE, 2));
         try (Subscription events = fx.events.subscribe("rate", 10_000); SmtpTestClient c = fx.login(BOX)) {
             for (int i = 0; i < 3; i++) {
                 assertThat(c.submit(BOX, List.of("r" + i + "@fabrikam.test"), "Subject: m" + i + "\r\n\r\nx").get(3))
@@ -65,7 +66,7 @@ class DeliveryAndEventsTest {
         try (SmtpTestClient c = fx.login(BOX)) {
             c.submit(BOX, List.of("a@fabrikam.test"), message);
             assertThat(fx.store.deliveries().forRecipient("b@fabrikam.test")).isEmpty();
-            fx.server.updateSettings(fx.server.tenant().settings().withDeliverToHeaderRecipients(true));
+            fx.server.updateSettings(fx.server.tenant().settings().with(Settings.DELIVER_TO_HEADER_RECIPIENTS, true));
             c.submit(BOX, List.of("a@fabrikam.test"), message);
         }
         assertThat(fx.store.deliveries().forRecipient("a@fabrikam.test")).hasSize(2);
@@ -75,7 +76,7 @@ class DeliveryAndEventsTest {
     @Test
     void displayNameReplaySwitchPutsTheDirectorysNameInTheFromField() throws Exception {
         start(l -> l);
-        fx.server.updateSettings(fx.server.tenant().settings().withRewriteDisplayName(true));
+        fx.server.updateSettings(fx.server.tenant().settings().with(Settings.REWRITE_DISPLAY_NAME, true));
         try (SmtpTestClient c = fx.login(BOX)) {
             c.submit(BOX, List.of("a@fabrikam.test"), "From: Build Bot <" + BOX + ">\r\nSubject: named\r\n\r\nx");
         }
@@ -87,7 +88,7 @@ class DeliveryAndEventsTest {
 
     @Test
     void wholeConnectionsCountWhenSoConfigured() throws Exception {
-        start(l -> l.withConcurrentPerMailbox(1).withCountWholeConnections(true));
+        start(l -> l.with(Settings.CONCURRENT_PER_MAILBOX, 1).with(Settings.COUNT_WHOLE_CONNECTIONS, true));
         try (SmtpTestClient first = fx.login(BOX); SmtpTestClient second = fx.login(BOX)) {
             List<String> refused = second.submit(BOX, List.of("a@fabrikam.test"), "Subject: 2nd\r\n\r\nx");
             assertThat(refused.get(3)).matches(Pattern.quote(Profile.EXCHANGE_ONLINE.concurrencyRefusal()) + SUFFIX);

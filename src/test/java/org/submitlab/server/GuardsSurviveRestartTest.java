@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.submitlab.policy.Replies;
+import org.submitlab.policy.Settings;
 
 /** Lockouts, failure streaks and continuous-error throttling are kept in the store and outlive a restart. */
 class GuardsSurviveRestartTest {
@@ -28,7 +29,7 @@ class GuardsSurviveRestartTest {
     @BeforeEach
     void start() throws Exception {
         fx = new ServerFixture(dir)
-                .limits(l -> l.withLockout(3, Duration.ofMinutes(15)).withThrottling(2, Duration.ofMinutes(10)))
+                .limits(l -> l.with(Settings.LOCKOUT_AFTER_FAILURES, 3).with(Settings.LOCKOUT_FOR, Duration.ofMinutes(15)).with(Settings.THROTTLE_AFTER_ERRORS, 2).with(Settings.THROTTLE_FOR, Duration.ofMinutes(10)))
                 .with(ServerFixture.mailbox(BOX)).start();
     }
 

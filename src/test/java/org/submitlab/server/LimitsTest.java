@@ -17,13 +17,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.Arguments;
 import org.submitlab.events.LabEvent;
 import org.submitlab.events.Subscription;
 import org.submitlab.policy.Profile;
 import org.submitlab.policy.Replies;
+import org.submitlab.policy.Settings;
 
 /** Spec §2: each limit's exact reply, at the phase the spec names (mostly after the whole body). */
 class LimitsTest {
@@ -39,8 +40,8 @@ class LimitsTest {
     @BeforeAll
     static void start() throws Exception {
         fx = new ServerFixture(dir)
-                .limits(l -> l.withRecipientsPerMessage(3).withMaxMessageSize(4096)
-                        .withThrottling(2, Duration.ofMinutes(10)))
+                .limits(l -> l.with(Settings.RECIPIENTS_PER_MESSAGE, 3).with(Settings.MAX_MESSAGE_SIZE, (long) (4096))
+                        .with(Settings.THROTTLE_AFTER_ERRORS, 2).with(Settings.THROTTLE_FOR, Duration.ofMinutes(10)))
                 .with(ServerFixture.mailbox(BOX).withSendAs(Set.of("scanner@contoso.test")))
                 .with(ServerFixture.mailbox("small@contoso.test").withSendLimitBytes(Optional.of(1_000L)))
                 .with(ServerFixture.mailbox("full@contoso.test").withQuotaBytes(Optional.of(1L)))
@@ -63,7 +64,7 @@ class LimitsTest {
     @EnumSource(value = Profile.class, names = {"EXCHANGE_ONLINE", "EXCHANGE_ONLINE_2018"})
     void fourthConcurrentSubmissionIsRefusedAfterDataAndItsRetrySucceeds(Profile profile) throws Exception {
         String box = "busy@contoso.test";
-        fx.server.updateSettings(fx.server.tenant().settings().withProfile(profile));
+        fx.server.updateSettings(fx.server.tenant().settings().with(Settings.PROFILE, profile));
         List<SmtpTestClient> clients = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
@@ -88,7 +89,7 @@ class LimitsTest {
             assertThat(retry.get(3)).startsWith("250 2.0.0 OK <");
         } finally {
             clients.forEach(SmtpTestClient::close);
-            fx.server.updateSettings(fx.server.tenant().settings().withProfile(Profile.EXCHANGE_ONLINE));
+            fx.server.updateSettings(fx.server.tenant().settings().with(Settings.PROFILE, Profile.EXCHANGE_ONLINE));
         }
     }
 

@@ -32,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.submitlab.policy.ConnectionLimits;
 import org.submitlab.policy.Mailbox;
+import org.submitlab.policy.Settings;
 
 /**
  * Load and faults at once (issue 8): a flood of idle connections from one address, trickled command lines
@@ -78,11 +79,11 @@ class LoadAndFaultTest {
         long seconds = Long.getLong("load.seconds", 60);
         try (SmallTmpfs disk = SmallTmpfs.mount(dir.resolve("disk"), 96);
              ServerFixture fx = new ServerFixture(disk.path().resolve("data"))) {
-            fx.limits(l -> l.withConnections(ConnectionLimits.defaults().withMaxConnections(300).withPerAddress(150)
-                            .withAuthenticationTimeout(Duration.ofSeconds(8)).withCommandLineTimeout(Duration.ofSeconds(3))
-                            .withDataRate(Duration.ofSeconds(3), 1_000).withSessionTimeout(Duration.ofMinutes(10)))
-                            .withLockout(5, Duration.ofMinutes(15)).withMessagesPerMinute(100_000)
-                            .withRecipientsPerDay(10_000).withConcurrentPerMailbox(5));
+            fx.limits(l -> l.withConnections(ConnectionLimits.defaults().with(Settings.MAX_CONNECTIONS, 300).with(Settings.CONNECTIONS_PER_ADDRESS, 150)
+                            .with(Settings.AUTHENTICATION_TIMEOUT, Duration.ofSeconds(8)).with(Settings.COMMAND_LINE_TIMEOUT, Duration.ofSeconds(3))
+                            .with(Settings.DATA_GRACE_PERIOD, Duration.ofSeconds(3)).with(Settings.DATA_MIN_RATE, 1_000).with(Settings.SESSION_TIMEOUT, Duration.ofMinutes(10)))
+                            .with(Settings.LOCKOUT_AFTER_FAILURES, 5).with(Settings.LOCKOUT_FOR, Duration.ofMinutes(15)).with(Settings.MESSAGES_PER_MINUTE, 100_000)
+                            .with(Settings.RECIPIENTS_PER_DAY, 10_000).with(Settings.CONCURRENT_PER_MAILBOX, 5));
             for (String box : List.of("good0", "good1", "good2", "slow", "drop", "victim")) {
                 fx.with(ServerFixture.mailbox(box + "@contoso.test"));
             }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.submitlab.policy.Replies;
+import org.submitlab.policy.Settings;
 
 /**
  * The lockout holds when guesses arrive in parallel, and an unknown address is treated exactly like a
@@ -38,7 +39,7 @@ class LockoutConcurrencyTest {
 
     @BeforeEach
     void start() throws Exception {
-        fx = new ServerFixture(dir).limits(l -> l.withLockout(THRESHOLD, Duration.ofMinutes(15)))
+        fx = new ServerFixture(dir).limits(l -> l.with(Settings.LOCKOUT_AFTER_FAILURES, THRESHOLD).with(Settings.LOCKOUT_FOR, Duration.ofMinutes(15)))
                 .with(ServerFixture.mailbox(BOX)).start();
         pool = Executors.newCachedThreadPool();
     }

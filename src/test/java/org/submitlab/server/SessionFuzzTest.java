@@ -24,9 +24,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
+import org.submitlab.policy.Settings;
 
 /**
  * Random bytes, line ends and lengths in SMTP command lines and DATA never crash a session (no 421 4.3.0
@@ -48,10 +49,10 @@ class SessionFuzzTest {
         dir = Files.createTempDirectory("submitlab-fuzz-");
         // Deadlines well inside the client's 20 s: a try that leaves the server waiting (a TLS handshake
         // that never comes) must end by the server's deadline, not hang the test.
-        fx = new ServerFixture(dir).limits(l -> l.withMaxMessageSize(64 * 1024)
-                .withLockout(1_000, java.time.Duration.ofMinutes(15))
-                .withConnections(l.connections().withAuthenticationTimeout(java.time.Duration.ofSeconds(5))
-                        .withCommandLineTimeout(java.time.Duration.ofSeconds(5))))
+        fx = new ServerFixture(dir).limits(l -> l.with(Settings.MAX_MESSAGE_SIZE, (long) (64 * 1024))
+                .with(Settings.LOCKOUT_AFTER_FAILURES, 1_000).with(Settings.LOCKOUT_FOR, java.time.Duration.ofMinutes(15))
+                .withConnections(l.connections().with(Settings.AUTHENTICATION_TIMEOUT, java.time.Duration.ofSeconds(5))
+                        .with(Settings.COMMAND_LINE_TIMEOUT, java.time.Duration.ofSeconds(5))))
                 .with(ServerFixture.mailbox(BOX)).start();
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.submitlab.policy.ConnectionLimits;
 import org.submitlab.policy.MailboxStatus;
+import org.submitlab.policy.Settings;
 
 /**
  * Slowloris (issue 8, item 8): a byte now and then no longer keeps a connection. A command line, a DATA
@@ -35,7 +36,7 @@ class SlowClientDeadlinesTest {
 
     private void start(UnaryOperator<ConnectionLimits> change) throws Exception {
         fx = new ServerFixture(dir)
-                .limits(l -> l.withIdleTimeout(Duration.ofSeconds(10)).withConnections(change.apply(l.connections())))
+                .limits(l -> l.with(Settings.IDLE_TIMEOUT, Duration.ofSeconds(10)).withConnections(change.apply(l.connections())))
                 .with(ServerFixture.mailbox(BOX)).start();
     }
 
@@ -68,7 +69,7 @@ class SlowClientDeadlinesTest {
 
     @Test
     void aCommandLineTrickledAByteAtATimeIsCutAtItsDeadline() throws Exception {
-        start(c -> c.withCommandLineTimeout(Duration.ofSeconds(2)));
+        start(c -> c.with(Settings.COMMAND_LINE_TIMEOUT, Duration.ofSeconds(2)));
         try (SmtpTestClient c = fx.connect()) {
             trickle(c, "EHLO a-very-slow-client.test\r\n".getBytes(StandardCharsets.US_ASCII), 300);
 
@@ -80,7 +81,7 @@ class SlowClientDeadlinesTest {
 
     @Test
     void aBodyTrickledBelowTheMinimumRateIsCutAfterTheGracePeriodAndFreesItsSlot() throws Exception {
-        start(c -> c.withDataRate(Duration.ofSeconds(2), 1_000));
+        start(c -> c.with(Settings.DATA_GRACE_PERIOD, Duration.ofSeconds(2)).with(Settings.DATA_MIN_RATE, 1_000));
         try (SmtpTestClient c = fx.login(BOX)) {
             assertThat(c.envelope(BOX, List.of("a@fabrikam.test")).get(2)).startsWith("354");
             assertThat(status().inFlight()).isEqualTo(1);
@@ -96,7 +97,7 @@ class SlowClientDeadlinesTest {
 
     @Test
     void aBodyUploadedAt500KbitPerSecondIsNotCut() throws Exception {
-        start(c -> c.withDataRate(Duration.ofSeconds(1), 1_000));
+        start(c -> c.with(Settings.DATA_GRACE_PERIOD, Duration.ofSeconds(1)).with(Settings.DATA_MIN_RATE, 1_000));
         byte[] line = ("p".repeat(998) + "\r\n").getBytes(StandardCharsets.US_ASCII);
         try (SmtpTestClient c = fx.login(BOX)) {
             assertThat(c.envelope(BOX, List.of("a@fabrikam.test")).get(2)).startsWith("354");
@@ -118,7 +119,7 @@ class SlowClientDeadlinesTest {
 
     @Test
     void aSessionKeptBusyPastItsDeadlineIsClosed() throws Exception {
-        start(c -> c.withSessionTimeout(Duration.ofSeconds(3)));
+        start(c -> c.with(Settings.SESSION_TIMEOUT, Duration.ofSeconds(3)));
         try (SmtpTestClient c = fx.login(BOX)) {
             String reply = null;
             for (int i = 0; i < 40 && (reply == null || reply.startsWith("250")); i++) {
@@ -134,7 +135,7 @@ class SlowClientDeadlinesTest {
     void anIdleConnectionStillGetsTheIdleTimeout() throws Exception {
         start(c -> c);
         fx.server.updateSettings(fx.server.tenant().settings().withLimits(
-                fx.server.tenant().limits().withIdleTimeout(Duration.ofMillis(500))));
+                fx.server.tenant().limits().with(Settings.IDLE_TIMEOUT, Duration.ofMillis(500))));
         try (SmtpTestClient c = fx.connect()) {
             assertThat(c.command("EHLO idle.test")).startsWith("250-");
             assertThat(c.replyWithin(15_000)).matches("421 4\\.4\\.2 Connection dropped due to timeout" + SUFFIX);

@@ -9,9 +9,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.submitlab.app.ScenarioSetup;
+import org.submitlab.policy.Durations;
 import org.submitlab.policy.ScaledClock;
 import org.submitlab.server.SubmissionServer;
-import org.submitlab.app.ScenarioSetup;
 import org.submitlab.store.Store;
 
 /**

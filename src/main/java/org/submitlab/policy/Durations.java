@@ -1,4 +1,4 @@
-package org.submitlab.sim;
+package org.submitlab.policy;
 
 import java.math.BigDecimal;
 import java.time.Duration;

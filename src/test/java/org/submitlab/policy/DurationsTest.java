@@ -1,4 +1,4 @@
-package org.submitlab.sim;
+package org.submitlab.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
