@@ -5,12 +5,9 @@ import java.util.stream.Collectors;
 
 /** A named behaviour of the endpoint: which reply texts it uses and which logins it allows. */
 public enum Profile {
-    EXCHANGE_ONLINE("exchange-online", true,
-            "432 4.3.2 Concurrent connections limit exceeded. Visit https://aka.ms/concurrent_sending for more information."),
-    EXCHANGE_ONLINE_2018("exchange-online-2018", true,
-            "432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded"),
-    BASIC_AUTH_OFF("basic-auth-off", false,
-            "432 4.3.2 Concurrent connections limit exceeded. Visit https://aka.ms/concurrent_sending for more information.");
+    EXCHANGE_ONLINE("exchange-online", true, Replies.CONCURRENCY_LIMIT),
+    EXCHANGE_ONLINE_2018("exchange-online-2018", true, Replies.CONCURRENCY_LIMIT_2018),
+    BASIC_AUTH_OFF("basic-auth-off", false, Replies.CONCURRENCY_LIMIT);
 
     private final String id;
     private final boolean basicAuthAllowed;

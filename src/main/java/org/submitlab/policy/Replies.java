@@ -32,6 +32,11 @@ public final class Replies {
     public static final String START_MAIL_INPUT = "354 Start mail input; end with <CRLF>.<CRLF>";
     public static final String CLOSING = "221 2.0.0 Service closing transmission channel";
 
+    /** The 4th concurrent transaction, today's text (profile exchange-online). */
+    public static final String CONCURRENCY_LIMIT =
+            "432 4.3.2 Concurrent connections limit exceeded. Visit https://aka.ms/concurrent_sending for more information.";
+    /** The same refusal in the 2018 announcement's words (profile exchange-online-2018). */
+    public static final String CONCURRENCY_LIMIT_2018 = "432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded";
     public static final String RECIPIENT_QUOTA_EXCEEDED =
             "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception with message The message can't be submitted because the sender's submission quota was exceeded.";
     public static final String TOO_MANY_RECIPIENTS = "550 5.5.3 RESOLVER.ADR.RecipLimit; too many recipients";

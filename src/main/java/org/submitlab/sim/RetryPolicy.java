@@ -31,10 +31,20 @@ public record RetryPolicy(Backoff backoff, int maxAttempts, Optional<Duration> g
         return new RetryPolicy(new Backoff.Fixed(delay, jitter), maxAttempts, Optional.empty(), true, false);
     }
 
+    /** Attempts of a fixed or exponential policy that does not say. */
+    public static final int DEFAULT_ATTEMPTS = 10;
+    // Postfix's queue manager (spec section 6): 300 s doubling to 4,000 s, giving up after 5 days.
+    public static final Duration POSTFIX_INITIAL = Duration.ofSeconds(300);
+    public static final Duration POSTFIX_MAX = Duration.ofSeconds(4000);
+    public static final double POSTFIX_FACTOR = 2.0;
+    public static final double POSTFIX_JITTER = 0.1;
+    public static final int POSTFIX_ATTEMPTS = 1000;
+    public static final Duration POSTFIX_GIVE_UP = Duration.ofDays(5);
+
     /** Postfix: 300 s doubling to 4,000 s, giving up after 5 days. */
     public static RetryPolicy postfix() {
-        return new RetryPolicy(new Backoff.Exponential(Duration.ofSeconds(300), 2.0, Duration.ofSeconds(4000), 0.1),
-                1000, Optional.of(Duration.ofDays(5)), true, false);
+        return new RetryPolicy(new Backoff.Exponential(POSTFIX_INITIAL, POSTFIX_FACTOR, POSTFIX_MAX, POSTFIX_JITTER),
+                POSTFIX_ATTEMPTS, Optional.of(POSTFIX_GIVE_UP), true, false);
     }
 
     public RetryPolicy withGiveUpAfter(Duration d) {

@@ -331,20 +331,20 @@ final class ScenarioParser {
             case "fixed" -> {
                 require(p + "/delay", r.delay());
                 backoff = new RetryPolicy.Backoff.Fixed(duration(p + "/delay", r.delay()), jitter);
-                defaultAttempts = 10;
+                defaultAttempts = RetryPolicy.DEFAULT_ATTEMPTS;
             }
             case "exponential", "postfix" -> {
                 boolean postfix = policy.equals("postfix");
-                Duration initial = r.initial() == null ? Duration.ofSeconds(300) : positive(p + "/initial", r.initial());
-                Duration max = r.max() == null ? Duration.ofSeconds(4000) : positive(p + "/max", r.max());
-                double factor = r.factor() == null ? 2.0 : r.factor();
+                Duration initial = r.initial() == null ? RetryPolicy.POSTFIX_INITIAL : positive(p + "/initial", r.initial());
+                Duration max = r.max() == null ? RetryPolicy.POSTFIX_MAX : positive(p + "/max", r.max());
+                double factor = r.factor() == null ? RetryPolicy.POSTFIX_FACTOR : r.factor();
                 check(p + "/factor", factor >= 1, "must be at least 1, was " + factor);
                 check(p + "/max", max.compareTo(initial) >= 0, "must not be below initial");
                 backoff = new RetryPolicy.Backoff.Exponential(initial, factor, max,
-                        r.jitter() == null && postfix ? 0.1 : jitter);
-                defaultAttempts = postfix ? 1000 : 10;
+                        r.jitter() == null && postfix ? RetryPolicy.POSTFIX_JITTER : jitter);
+                defaultAttempts = postfix ? RetryPolicy.POSTFIX_ATTEMPTS : RetryPolicy.DEFAULT_ATTEMPTS;
                 if (postfix) {
-                    defaultGiveUp = Optional.of(Duration.ofDays(5));
+                    defaultGiveUp = Optional.of(RetryPolicy.POSTFIX_GIVE_UP);
                 }
             }
             default -> throw error(p + "/policy",
