@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.submitlab.app.admin.AdminTarget;
+import org.submitlab.app.admin.MailboxAdmin;
 import org.submitlab.events.EventBus;
 import org.submitlab.policy.LabClock;
 import org.submitlab.policy.Mailbox;
@@ -28,7 +30,7 @@ import org.submitlab.store.Store;
  * admin actions and real submissions change it. Its server may be started and stopped while runs
  * play beside it in their own worlds. Thread-safe; every method may block (sockets, database).
  */
-public final class LiveWorld implements World, AutoCloseable {
+public final class LiveWorld implements World, AdminTarget, AutoCloseable {
 
     public static final String ID = "live";
     /** Clock skew Live tolerates before calling a recipient-window entry "from the future". */
@@ -165,12 +167,14 @@ public final class LiveWorld implements World, AutoCloseable {
         return Optional.ofNullable(server);
     }
 
+    @Override
     public TenantSettings settings() {
         SubmissionServer s = server;
         return s != null ? s.tenant().settings() : store.settings().load();
     }
 
     /** Saves the settings and applies them to the running server at once. */
+    @Override
     public synchronized void updateSettings(TenantSettings settings) {
         SubmissionServer s = server;
         if (s != null) {
@@ -185,6 +189,7 @@ public final class LiveWorld implements World, AutoCloseable {
     }
 
     /** Saves the mailbox and applies it to the running server at once. */
+    @Override
     public synchronized void saveMailbox(Mailbox m) {
         SubmissionServer s = server;
         if (s != null) {
@@ -192,6 +197,18 @@ public final class LiveWorld implements World, AutoCloseable {
         } else {
             store.mailboxes().save(m);
         }
+    }
+
+    /** Deletes the mailbox and refuses its logins at once. */
+    @Override
+    public synchronized boolean removeMailbox(String address) {
+        SubmissionServer s = server;
+        return s != null ? s.removeMailbox(address) : store.mailboxes().delete(address);
+    }
+
+    /** Mailbox administration applied to Live (and its running server) at once. */
+    public MailboxAdmin mailboxes() {
+        return new MailboxAdmin(this, clock);
     }
 
     public List<String> mailboxAddresses() {

@@ -26,6 +26,11 @@ final class DataFolderOption {
         return Store.openForAdministration(existing(folder()));
     }
 
+    /** Live's store for an administrative change, created when the folder has none yet; works beside a running server. */
+    Store openForAdministration() {
+        return Store.openForAdministration(folder());
+    }
+
     /** Live's store, or with {@code run} (an id or "latest") that run's own store, to read only (beside a running server). */
     Store openWorldReadOnly(String run) {
         if (run == null) {

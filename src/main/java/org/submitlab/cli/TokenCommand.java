@@ -1,53 +1,120 @@
 package org.submitlab.cli;
 
 import java.util.concurrent.Callable;
-import org.submitlab.policy.Mailbox;
-import org.submitlab.policy.PasswordHasher;
+import org.submitlab.app.admin.MailboxAdmin;
+import org.submitlab.store.MailboxRepository.TokenInfo;
 import org.submitlab.store.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code token}: issues an XOAUTH2 token for a mailbox and prints it once; only its hash is stored. */
-@Command(name = "token", sortOptions = false,
-        description = {"Issues an XOAUTH2 access token for a mailbox and prints it once (only its hash is kept).",
-            "Use it as the token in AUTH XOAUTH2 (user=ADDRESS^Aauth=Bearer TOKEN^A^A)."})
+/**
+ * {@code token issue|list|revoke --mailbox ADDRESS}: a mailbox's XOAUTH2 tokens. {@code token --mailbox ADDRESS}
+ * alone still issues one, as it always did.
+ */
+@Command(name = "token", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"A mailbox's XOAUTH2 access tokens: issue one (printed once, only its hash is kept), list "
+                + "them (ids and dates only), revoke one or all. 'token --mailbox ADDRESS' alone issues one.",
+            "Use a token in AUTH XOAUTH2 (user=ADDRESS^Aauth=Bearer TOKEN^A^A). Works beside a running server."},
+        subcommands = {TokenCommand.Issue.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
 public final class TokenCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
-
     @Mixin
     DataFolderOption data = new DataFolderOption();
 
-    @Option(names = "--mailbox", paramLabel = "ADDRESS", required = true, description = "The mailbox the token is for.")
+    @Option(names = "--mailbox", paramLabel = "ADDRESS", description = "The mailbox the token is for.")
     String mailbox;
 
     @Override
-    public Integer call() throws Exception {
-        CommandLine cl = spec.commandLine();
-        String address;
-        try {
-            address = Mailbox.normalize(mailbox);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cl, "--mailbox: " + e.getMessage());
+    public Integer call() {
+        if (mailbox == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Missing command: issue, list or revoke (with --mailbox ADDRESS)");
         }
+        return issue(spec.commandLine(), data, mailbox);
+    }
+
+    static int issue(CommandLine cl, DataFolderOption data, String mailbox) {
         try (Store store = data.openExisting()) {
-            if (store.mailboxes().find(address).isEmpty()) {
-                throw new CommandFailure("no mailbox " + address + " in " + data.folder().toAbsolutePath()
-                        + " (create it with 'submitlab serve --mailbox " + address + ":PASSWORD')");
-            }
-            String token = PasswordHasher.newToken();
-            store.mailboxes().addToken(address, PasswordHasher.hashToken(token));
-            cl.getErr().println("XOAUTH2 token for " + address + " (shown once; only its hash is stored):");
+            MailboxAdmin.IssuedToken t = MailboxCommand.admin(cl, store, a -> a.issueToken(mailbox));
+            cl.getErr().println("XOAUTH2 token for " + t.mailbox() + " (shown once; only its hash is stored; id "
+                    + t.info().id() + "):");
             cl.getErr().flush();
-            cl.getOut().println(token);
+            cl.getOut().println(t.token());
             cl.getOut().flush();
         }
         return 0;
+    }
+
+    @Command(name = "issue", mixinStandardHelpOptions = true, description = "Issues a token and prints it once.")
+    static final class Issue implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        DataFolderOption data = new DataFolderOption();
+        @Option(names = "--mailbox", paramLabel = "ADDRESS", required = true, description = "The mailbox.")
+        String mailbox;
+
+        @Override
+        public Integer call() {
+            return issue(spec.commandLine(), data, mailbox);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Lists a mailbox's tokens: id (the start of its hash) and when it was issued; never a token.")
+    static final class ListTokens implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        DataFolderOption data = new DataFolderOption();
+        @Option(names = "--mailbox", paramLabel = "ADDRESS", required = true, description = "The mailbox.")
+        String mailbox;
+        @Option(names = "--json", description = "One JSON object per line (id, hash, created).")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            CommandLine cl = spec.commandLine();
+            try (Store store = data.openExisting()) {
+                for (TokenInfo t : MailboxCommand.admin(cl, store, a -> a.tokens(mailbox))) {
+                    String created = t.created() == null ? "" : t.created().toString();
+                    cl.getOut().println(json
+                            ? "{\"id\":\"" + t.id() + "\",\"hash\":\"" + t.hash() + "\",\"created\":"
+                                    + (t.created() == null ? "null" : "\"" + created + "\"") + "}"
+                            : t.id() + "  " + created);
+                }
+                cl.getOut().flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revokes a token by its id, or all of them.")
+    static final class Revoke implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        DataFolderOption data = new DataFolderOption();
+        @Option(names = "--mailbox", paramLabel = "ADDRESS", required = true, description = "The mailbox.")
+        String mailbox;
+        @Parameters(paramLabel = "ID|all", description = "The token's id as 'token list' shows it, or all.")
+        String id;
+
+        @Override
+        public Integer call() {
+            CommandLine cl = spec.commandLine();
+            try (Store store = data.openExisting()) {
+                int n = MailboxCommand.admin(cl, store, a -> a.revokeToken(mailbox, id));
+                cl.getOut().println("revoked " + n + " token(s)");
+                cl.getOut().flush();
+            }
+            return 0;
+        }
     }
 }

@@ -2,9 +2,10 @@ package org.submitlab.policy;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The live tenant: its settings and mailboxes, read by SMTP threads and changed by the console at
@@ -13,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Tenant {
 
     private volatile TenantSettings settings;
-    private final ConcurrentHashMap<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
+    /** Copy-on-write: admin changes are rare, reads are on every AUTH and MAIL FROM, and a reload swaps it whole. */
+    private volatile Map<String, Mailbox> mailboxes = Map.of();
 
     public Tenant(TenantSettings settings, Collection<Mailbox> mailboxes) {
         this.settings = settings;
@@ -53,19 +55,34 @@ public final class Tenant {
         return mailboxes.values().stream().sorted(Comparator.comparing(Mailbox::address)).toList();
     }
 
-    public void putMailbox(Mailbox m) {
-        mailboxes.put(m.address(), m);
+    public synchronized void putMailbox(Mailbox m) {
+        Map<String, Mailbox> next = new HashMap<>(mailboxes);
+        next.put(m.address(), m);
+        mailboxes = Map.copyOf(next);
     }
 
-    public boolean removeMailbox(String address) {
-        return mailbox(address).map(m -> mailboxes.remove(m.address()) != null).orElse(false);
+    public synchronized boolean removeMailbox(String address) {
+        Optional<Mailbox> m = mailbox(address);
+        if (m.isEmpty()) {
+            return false;
+        }
+        Map<String, Mailbox> next = new HashMap<>(mailboxes);
+        next.remove(m.get().address());
+        mailboxes = Map.copyOf(next);
+        return true;
     }
 
-    /** Replaces everything at once (after loading from the store). */
-    public void replaceAll(TenantSettings s, Collection<Mailbox> all) {
+    /**
+     * Replaces everything at once (after loading from the store): a reader sees the old tenant or the new
+     * one, never a tenant without mailboxes. Returns whether anything changed.
+     */
+    public synchronized boolean replaceAll(TenantSettings s, Collection<Mailbox> all) {
+        Map<String, Mailbox> next = new HashMap<>();
+        all.forEach(m -> next.put(m.address(), m));
+        boolean changed = !s.equals(settings) || !next.equals(mailboxes);
         settings = s;
-        mailboxes.clear();
-        all.forEach(this::putMailbox);
+        mailboxes = Map.copyOf(next);
+        return changed;
     }
 
     public int recipientsPerDay(Mailbox m) {

@@ -13,8 +13,8 @@ import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.internal.server.CommandHandler;
-import org.submitlab.concurrent.NamedThreads;
 import org.subethamail.smtp.server.SMTPServer;
+import org.submitlab.concurrent.NamedThreads;
 import org.submitlab.events.EventBus;
 import org.submitlab.policy.LabClock;
 import org.submitlab.policy.Mailbox;
@@ -25,6 +25,7 @@ import org.submitlab.policy.Tenant;
 import org.submitlab.policy.TenantSettings;
 import org.submitlab.server.tls.TlsMaterial;
 import org.submitlab.server.tls.TlsSocketCreator;
+import org.submitlab.store.ChangeWatch;
 import org.submitlab.store.RecipientUse;
 import org.submitlab.store.Store;
 
@@ -37,6 +38,8 @@ public final class SubmissionServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionServer.class);
     private static final long RETENTION_SWEEP_SECONDS = 30;
+    /** How soon a change made by another process (an admin command on the same folder) applies here. */
+    static final long RELOAD_MILLIS = 1_000;
     private static final long WATCHDOG_MILLIS = 500;
     private static final int LIBRARY_HEADROOM = 256;
 
@@ -53,6 +56,7 @@ public final class SubmissionServer implements AutoCloseable {
     private ExecutorService sessionThreads;
     private ScheduledExecutorService housekeeping;
     private ScheduledExecutorService watchdog;
+    private ChangeWatch changes;
     private SentItemsRetention retention;
 
     private SubmissionServer(Builder b) {
@@ -103,8 +107,10 @@ public final class SubmissionServer implements AutoCloseable {
         smtp = server;
 
         retention = new SentItemsRetention(store, tenant, fresh);
-        housekeeping = Executors.newSingleThreadScheduledExecutor(new NamedThreads("submitlab-retention"));
+        housekeeping = Executors.newScheduledThreadPool(1, new NamedThreads("submitlab-housekeeping"));
         housekeeping.scheduleWithFixedDelay(retention, 0, RETENTION_SWEEP_SECONDS, TimeUnit.SECONDS);
+        changes = store.watchChanges();
+        housekeeping.scheduleWithFixedDelay(this::reloadIfChanged, RELOAD_MILLIS, RELOAD_MILLIS, TimeUnit.MILLISECONDS);
         watchdog = Executors.newSingleThreadScheduledExecutor(new NamedThreads("submitlab-deadlines"));
         watchdog.scheduleWithFixedDelay(ctx.connections::sweep, WATCHDOG_MILLIS, WATCHDOG_MILLIS,
                 TimeUnit.MILLISECONDS);
@@ -189,6 +195,29 @@ public final class SubmissionServer implements AutoCloseable {
         tenant.putMailbox(m);
     }
 
+    /** Deletes the mailbox (its Sent Items stay unless removed separately) and refuses its logins at once. */
+    public boolean removeMailbox(String address) {
+        boolean removed = store.mailboxes().delete(address);
+        tenant.removeMailbox(address);
+        return removed;
+    }
+
+    /**
+     * Takes in what another process committed to the store (SQLite says when anything was committed; the
+     * tenant is replaced only when settings or mailboxes differ), so a change made with the CLI beside a
+     * running server applies within {@link #RELOAD_MILLIS}.
+     */
+    private void reloadIfChanged() {
+        try {
+            if (changes.changed() && tenant.replaceAll(store.settings().load(), store.mailboxes().all())) {
+                LOG.info("Applied the settings and mailboxes changed in {}", store.dataDir());
+            }
+        } catch (RuntimeException e) {
+            // a failed look must not end the schedule: the next one tries again
+            LOG.warn("Could not reload the tenant from {}: {}", store.dataDir(), e.toString());
+        }
+    }
+
     /** Persists the settings and applies them at once (the idle timeout applies from each connection's next command). */
     public void updateSettings(TenantSettings s) {
         store.settings().save(s);
@@ -218,6 +247,7 @@ public final class SubmissionServer implements AutoCloseable {
             smtp = null;
             housekeeping.shutdownNow();
             watchdog.shutdownNow();
+            changes.close();
             sessionThreads.shutdownNow();
             try {
                 sessionThreads.awaitTermination(5, TimeUnit.SECONDS);

@@ -96,6 +96,16 @@ final class Database {
         }
     }
 
+    /** A connection of its own that says when another connection (this process's writer too) committed. */
+    ChangeWatch watchChanges() {
+        ensureOpen("watch for changes");
+        try {
+            return new ChangeWatch(connect(file, true));
+        } catch (SQLException e) {
+            throw new StoreException("Could not open " + file + " to watch for changes: " + e.getMessage(), e);
+        }
+    }
+
     <T> CompletableFuture<T> writeAsync(String what, WriteTask<T> task) {
         return writer(what).submit(what, task);
     }

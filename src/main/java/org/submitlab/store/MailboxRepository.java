@@ -138,6 +138,47 @@ public final class MailboxRepository {
         });
     }
 
+    /** A token as an admin sees it: the start of its hash and when it was issued, never the token. */
+    public record TokenInfo(String hash, Instant created) {
+        /** The first 12 characters of the hash: enough to tell tokens apart and to revoke one. */
+        public String id() {
+            return hash.substring(0, Math.min(12, hash.length()));
+        }
+    }
+
+    /** The mailbox's tokens, oldest first. */
+    public List<TokenInfo> tokens(String address) {
+        String key = key(address);
+        return db.read("list the tokens of " + key, c -> {
+            List<TokenInfo> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT token_hash, created FROM tokens WHERE mailbox = ? ORDER BY created, token_hash")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new TokenInfo(rs.getString(1), Sql.getTime(rs, "created")));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Removes the mailbox's tokens whose hash starts with {@code hashPrefix} (at least 8 characters); returns how many. */
+    public int revokeToken(String address, String hashPrefix) {
+        String key = key(address);
+        if (hashPrefix == null || hashPrefix.length() < 8) {
+            throw new IllegalArgumentException("a token id has at least 8 characters (see 'token list')");
+        }
+        return db.write("revoke a token of " + key, s -> {
+            PreparedStatement ps = s.prepare("DELETE FROM tokens WHERE mailbox = ? AND substr(token_hash, 1, ?) = ?");
+            ps.setString(1, key);
+            ps.setInt(2, hashPrefix.length());
+            ps.setString(3, hashPrefix);
+            return ps.executeUpdate();
+        });
+    }
+
     /** Removes every token of the mailbox; returns how many there were. */
     public int revokeTokens(String address) {
         String key = key(address);

@@ -166,6 +166,11 @@ public final class Store implements AutoCloseable {
         return settings;
     }
 
+    /** A watch that says when someone committed to this store (see {@link ChangeWatch}); close it when done. */
+    public ChangeWatch watchChanges() {
+        return db.watchChanges();
+    }
+
     public DeliveryRepository deliveries() {
         return deliveries;
     }
