@@ -23,6 +23,7 @@ import org.submitlab.policy.Profile;
 import org.submitlab.policy.Settings;
 import org.submitlab.policy.TenantSettings;
 import org.submitlab.server.SubmissionServer;
+import org.submitlab.server.tls.TlsMaterial;
 import org.submitlab.store.Store;
 
 /**
@@ -44,6 +45,7 @@ public final class LiveWorld implements World, AdminTarget, AutoCloseable {
     private final EventBus events = new EventBus();
     private final EventJournal journal;
     private volatile SubmissionServer server;
+    private volatile ListenOptions lastListen;
 
     private LiveWorld(Path dataDir, Store store) {
         this.dataDir = dataDir;
@@ -137,6 +139,7 @@ public final class LiveWorld implements World, AdminTarget, AutoCloseable {
         }
         SubmissionServer.Builder b = SubmissionServer.builder().store(store).clock(clock).events(events)
                 .bindAddress(listen.bind()).port(port);
+        lastListen = listen;
         listen.tls().ifPresent(b::sslContext);
         SubmissionServer s = b.build();
         try {
@@ -147,6 +150,43 @@ public final class LiveWorld implements World, AdminTarget, AutoCloseable {
         }
         server = s;
         return endpoint().orElseThrow();
+    }
+
+    /**
+     * Listens elsewhere (another address or port): the server restarts on the new address; if it cannot
+     * listen there, it comes back on the old one and the error says why.
+     */
+    public synchronized Endpoint restartServer(ListenOptions listen) {
+        ListenOptions previous = lastListen;
+        stopServer();
+        try {
+            return startServer(listen);
+        } catch (RuntimeException e) {
+            if (previous != null) {
+                startServer(previous);
+            }
+            throw e;
+        }
+    }
+
+    /** Makes a PKCS#12 of the admin's the server's certificate; the running server restarts with it. */
+    public synchronized void importCertificate(Path pkcs12, char[] password) {
+        TlsMaterial.importPkcs12(dataDir, pkcs12, password);
+        if (server != null && lastListen != null) {
+            restartServer(new ListenOptions(lastListen.bind(), endpoint().map(Endpoint::port).orElse(lastListen.port()),
+                    false, Optional.empty()));
+        }
+    }
+
+    /** Writes the server's certificate as PEM, for a device that must trust it. */
+    public void exportCertificate(Path target) {
+        TlsMaterial.loadOrCreate(dataDir);
+        TlsMaterial.exportPem(dataDir, target);
+    }
+
+    /** How the server listens now (or last did). */
+    public Optional<ListenOptions> listening() {
+        return Optional.ofNullable(lastListen);
     }
 
     public synchronized void stopServer() {

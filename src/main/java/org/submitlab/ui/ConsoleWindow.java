@@ -68,6 +68,10 @@ public final class ConsoleWindow {
             "Devices", "Session log");
     private final org.submitlab.ui.explain.ExplainPanel explainPanel = new org.submitlab.ui.explain.ExplainPanel();
     private final Tab explainTab = new Tab("Explain", explainPanel.node());
+    private final org.submitlab.ui.admin.MailboxesPanel mailboxesPanel;
+    private final org.submitlab.ui.admin.TenantPanel tenantPanel;
+    private final Tab mailboxesTab;
+    private final Tab tenantTab;
 
     /** An entry of the world selector. */
     record WorldChoice(String id, String label) {
@@ -140,9 +144,29 @@ public final class ConsoleWindow {
         tabs.setId("panels");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().setAll(tabList);
+        mailboxesPanel = new org.submitlab.ui.admin.MailboxesPanel(background, this::setMessage);
+        tenantPanel = new org.submitlab.ui.admin.TenantPanel(background, this::setMessage);
+        mailboxesTab = new Tab("Live mailboxes", mailboxesPanel.node());
+        mailboxesTab.setId("tab-mailboxes");
+        mailboxesTab.setTooltip(new Tooltip("Live's mailboxes for your real devices: add, edit, passwords, tokens (Ctrl+7)"));
+        mailboxesTab.setOnSelectionChanged(e -> {
+            if (mailboxesTab.isSelected()) {
+                mailboxesPanel.refresh();
+            }
+        });
+        tenantTab = new Tab("Live tenant", tenantPanel.node());
+        tenantTab.setId("tab-tenant");
+        tenantTab.setTooltip(new Tooltip("Live's tenant settings and limits, where its server listens, its "
+                + "certificate (Ctrl+8)"));
+        tenantTab.setOnSelectionChanged(e -> {
+            if (tenantTab.isSelected()) {
+                tenantPanel.refresh();
+            }
+        });
         explainTab.setId("tab-explain");
-        explainTab.setTooltip(new Tooltip("Paste a reply or a device's error line: what it means and what to do (Ctrl+7)"));
-        tabs.getTabs().add(explainTab);
+        explainTab.setTooltip(new Tooltip("Paste a reply or a device's error line: what it means and what to do (Ctrl+9)"));
+        tabs.getTabs().addAll(mailboxesTab, tenantTab, explainTab);
+        root.addEventHandler(org.submitlab.ui.admin.TenantPanel.ListeningChanged.ANY, e -> refreshAddress());
         root.addEventHandler(org.submitlab.ui.explain.ExplainRequest.ANY, e -> {
             explainPanel.explain(e.text());
             tabs.getSelectionModel().select(explainTab);
@@ -297,7 +321,7 @@ public final class ConsoleWindow {
     }
 
     private void installShortcuts() {
-        for (int i = 0; i <= TAB_TITLES.size(); i++) {
+        for (int i = 0; i < TAB_TITLES.size() + 3; i++) {
             int index = i;
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)),
                     KeyCombination.SHORTCUT_DOWN), () -> tabs.getSelectionModel().select(index));
@@ -357,7 +381,7 @@ public final class ConsoleWindow {
             try {
                 demo = w.live().createDemoTenantIfEmpty();
                 if (options.startServer()) {
-                    w.live().startServer(ListenOptions.loopback(options.port(), options.fallbackToAnyPort()));
+                    w.live().startServer(listenOptions(w));
                 }
             } catch (RuntimeException e) {
                 w.close();
@@ -370,6 +394,8 @@ public final class ConsoleWindow {
                     + " mailboxes, password " + DemoTenant.PASSWORD + ") in " + options.dataDir()
                     : "Data folder " + options.dataDir());
             select(LiveWorld.ID);
+            mailboxesPanel.setLive(workspace.live());
+            tenantPanel.setLive(workspace.live());
             refreshAddress();
             if (scenarioPicker.getValue() == null && !Scenarios.presetNames().isEmpty()) {
                 scenarioPicker.setValue(Scenarios.presetNames().get(0));
@@ -549,6 +575,13 @@ public final class ConsoleWindow {
 
     // ---- Live's server ----
 
+    /** Where Live listens: the address chosen in the Live tenant tab last time, else loopback on the usual port. */
+    private ListenOptions listenOptions(Workspace w) {
+        return org.submitlab.app.ConsolePrefs.load(w.dataDir())
+                .map(p -> new ListenOptions(p.bind(), p.port(), options.fallbackToAnyPort(), Optional.empty()))
+                .orElseGet(() -> ListenOptions.loopback(options.port(), options.fallbackToAnyPort()));
+    }
+
     private void refreshAddress() {
         if (workspace == null) {
             return;
@@ -590,7 +623,7 @@ public final class ConsoleWindow {
             });
         } else {
             background("Starting Live's server\u2026",
-                    () -> live.startServer(ListenOptions.loopback(options.port(), options.fallbackToAnyPort())), a -> {
+                    () -> live.startServer(live.listening().orElseGet(() -> listenOptions(workspace))), a -> {
                         setMessage("Live listens on " + a);
                         refreshAddress();
                     });

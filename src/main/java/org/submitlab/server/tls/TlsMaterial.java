@@ -103,6 +103,67 @@ public final class TlsMaterial {
         }
     }
 
+    /** Writes the certificate (not the key) as PEM, for a device that must be told to trust it. */
+    public static void exportPem(Path dataDir, Path target) {
+        X509Certificate cert = certificate(dataDir);
+        try {
+            String body = java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(cert.getEncoded());
+            Files.writeString(target, "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n",
+                    StandardCharsets.US_ASCII);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot write the certificate to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes a PKCS#12 of the user's (a certificate and its key) the data folder's own, under a new random
+     * password kept beside it; the one it replaces is kept as {@code submitlab.p12.previous}. Refuses a file
+     * that cannot be opened with {@code password} or holds no key, changing nothing.
+     */
+    public static synchronized void importPkcs12(Path dataDir, Path file, char[] password) {
+        Path dir = dataDir.resolve("tls");
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore source = KeyStore.getInstance("PKCS12");
+            source.load(in, password);
+            String alias = null;
+            for (java.util.Enumeration<String> e = source.aliases(); e.hasMoreElements();) {
+                String a = e.nextElement();
+                if (source.isKeyEntry(a)) {
+                    alias = a;
+                    break;
+                }
+            }
+            if (alias == null) {
+                throw new IllegalArgumentException(file + " holds no private key, only certificates");
+            }
+            java.security.Key key = source.getKey(alias, password);
+            java.security.cert.Certificate[] chain = source.getCertificateChain(alias);
+            byte[] secret = new byte[24];
+            RANDOM.nextBytes(secret);
+            char[] ours = java.util.HexFormat.of().formatHex(secret).toCharArray();
+            KeyStore target = KeyStore.getInstance("PKCS12");
+            target.load(null, null);
+            target.setKeyEntry(ALIAS, key, ours, chain);
+            Files.createDirectories(dir);
+            Path store = dir.resolve(KEYSTORE);
+            if (Files.exists(store)) {
+                Files.copy(store, dir.resolve(KEYSTORE + ".previous"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            Path tmp = dir.resolve(KEYSTORE + ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                target.store(out, ours);
+            }
+            restrict(tmp);
+            writeOwnerOnly(dir.resolve(PASSWORD_FILE), new String(ours).getBytes(StandardCharsets.UTF_8));
+            Files.move(tmp, store, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            LOG.info("Imported the certificate of {} into {}", file, store);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot use " + file + " as the certificate: " + e.getMessage()
+                    + " (a PKCS#12 file with its password?)", e);
+        }
+    }
+
     private static void create(Path dir, Path store, Path passwordFile) throws IOException {
         Files.createDirectories(dir);
         byte[] secret = new byte[24];
@@ -136,13 +197,41 @@ public final class TlsMaterial {
                 new BigInteger(64, RANDOM), Date.from(now.minus(Duration.ofDays(1))),
                 Date.from(now.plus(Duration.ofDays(3650))), name, pair.getPublic());
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+        java.util.List<GeneralName> names = new java.util.ArrayList<>(java.util.List.of(
                 new GeneralName(GeneralName.dNSName, "localhost"),
                 new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
                 new GeneralName(GeneralName.iPAddress, "::1"),
-                new GeneralName(GeneralName.dNSName, localHostName())}));
+                new GeneralName(GeneralName.dNSName, localHostName())));
+        // A device on the LAN that checks names connects to one of these addresses.
+        for (String address : localAddresses()) {
+            names.add(new GeneralName(GeneralName.iPAddress, address));
+        }
+        builder.addExtension(Extension.subjectAlternativeName, false,
+                new GeneralNames(names.toArray(GeneralName[]::new)));
         ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate());
         return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+    }
+
+    /** This machine's non-loopback addresses (without IPv6 scope ids). */
+    public static java.util.List<String> localAddresses() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try {
+            for (java.net.NetworkInterface ni : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                if (!ni.isUp() || ni.isLoopback()) {
+                    continue;
+                }
+                for (InetAddress a : java.util.Collections.list(ni.getInetAddresses())) {
+                    if (!a.isLinkLocalAddress()) {
+                        String text = a.getHostAddress();
+                        int scope = text.indexOf('%');
+                        out.add(scope < 0 ? text : text.substring(0, scope));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("cannot list the network interfaces: {}", e.toString());
+        }
+        return out;
     }
 
     private static String localHostName() {
