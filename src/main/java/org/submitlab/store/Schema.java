@@ -25,6 +25,13 @@ final class Schema {
     private static final long WAL_SWITCH_RETRY_MILLIS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
 
+    /**
+     * The search index's name for the mailbox whose {@code sent_items_sizes} row is {@code s}: three
+     * private-use characters from its rowid, one trigram that no text contains (see {@link #mailboxCode}).
+     */
+    private static final String MAILBOX_CODE_OF_S =
+            "char(57344 + s.rowid % 4096, 57344 + s.rowid / 4096 % 4096, 57344 + s.rowid / 16777216 % 4096)";
+
     /** MIGRATIONS.get(n) takes the schema from version n to n + 1. Append only; never edit a shipped one. */
     private static final List<List<String>> MIGRATIONS = List.of(List.of(
         """
@@ -130,11 +137,79 @@ final class Schema {
           streak_kind TEXT,
           streak INTEGER NOT NULL,
           throttled_kind TEXT,
-          throttled_until INTEGER)"""));
+          throttled_until INTEGER)"""),
+        // Version 4: Sent Items at a million messages (docs/decisions/0201-fts5-trigram-search.md,
+        // 0202-keyset-paging.md, 0203-sent-items-sizes-table.md). Triggers keep both tables in step with
+        // messages in the writer's own transaction, whatever statement adds or removes a row (commitAccepted,
+        // retention, purge, mailbox removal). Messages are never updated; the update triggers keep it so if
+        // one ever is.
+        List.of(
+        // Items and bytes per mailbox, read at start instead of a scan of every message. Its rowid also names
+        // the mailbox in the search index (mailbox_code), so a row is never deleted.
+        """
+        CREATE TABLE sent_items_sizes (
+          mailbox TEXT PRIMARY KEY COLLATE NOCASE,
+          items INTEGER NOT NULL,
+          bytes INTEGER NOT NULL)""",
+        """
+        INSERT INTO sent_items_sizes (mailbox, items, bytes)
+          SELECT mailbox, count(*), sum(size) FROM messages WHERE in_sent_items = 1 GROUP BY mailbox""",
+        // Substring search over the four searched columns: a contentless trigram index of the Sent Items rows
+        // only (rowid = messages.id; contentless_delete removes a row by its rowid alone). Column mailbox holds
+        // one trigram of private-use characters per mailbox (sent_items_sizes.rowid), so a search in one
+        // mailbox is an AND of two index lookups rather than a walk through every match.
+        """
+        CREATE VIRTUAL TABLE sent_items_search USING fts5(subject, envelope_from, from_header, envelope_to, mailbox,
+          content = '', contentless_delete = 1, tokenize = 'trigram')""",
+        """
+        INSERT INTO sent_items_search (rowid, subject, envelope_from, from_header, envelope_to, mailbox)
+          SELECT m.id, m.subject, m.envelope_from, m.from_header, m.envelope_to, """ + MAILBOX_CODE_OF_S + """
+          FROM messages m JOIN sent_items_sizes s ON s.mailbox = m.mailbox WHERE m.in_sent_items = 1""",
+        "INSERT INTO sent_items_search (sent_items_search) VALUES ('optimize')",
+        // One trigger per change, both tables in order (the sizes row names the mailbox in the index).
+        """
+        CREATE TRIGGER sent_items_insert AFTER INSERT ON messages WHEN new.in_sent_items = 1
+        BEGIN
+          INSERT INTO sent_items_sizes (mailbox, items, bytes) VALUES (new.mailbox, 1, new.size)
+            ON CONFLICT (mailbox) DO UPDATE SET items = items + 1, bytes = bytes + excluded.bytes;
+          INSERT INTO sent_items_search (rowid, subject, envelope_from, from_header, envelope_to, mailbox)
+            SELECT new.id, new.subject, new.envelope_from, new.from_header, new.envelope_to, """ + MAILBOX_CODE_OF_S + """
+            FROM sent_items_sizes s WHERE s.mailbox = new.mailbox;
+        END""",
+        """
+        CREATE TRIGGER sent_items_delete AFTER DELETE ON messages WHEN old.in_sent_items = 1
+        BEGIN
+          UPDATE sent_items_sizes SET items = items - 1, bytes = bytes - old.size WHERE mailbox = old.mailbox;
+          DELETE FROM sent_items_search WHERE rowid = old.id;
+        END""",
+        """
+        CREATE TRIGGER sent_items_update
+          AFTER UPDATE OF mailbox, size, subject, envelope_from, from_header, envelope_to, in_sent_items ON messages
+        BEGIN
+          UPDATE sent_items_sizes SET items = items - 1, bytes = bytes - old.size
+            WHERE mailbox = old.mailbox AND old.in_sent_items = 1;
+          DELETE FROM sent_items_search WHERE rowid = old.id AND old.in_sent_items = 1;
+          INSERT INTO sent_items_sizes (mailbox, items, bytes) SELECT new.mailbox, 1, new.size WHERE new.in_sent_items = 1
+            ON CONFLICT (mailbox) DO UPDATE SET items = items + 1, bytes = bytes + excluded.bytes;
+          INSERT INTO sent_items_search (rowid, subject, envelope_from, from_header, envelope_to, mailbox)
+            SELECT new.id, new.subject, new.envelope_from, new.from_header, new.envelope_to, """ + MAILBOX_CODE_OF_S + """
+            FROM sent_items_sizes s WHERE s.mailbox = new.mailbox AND new.in_sent_items = 1;
+        END""",
+        // Keyset paging newest first: all Sent Items by id, one mailbox's by (mailbox, id) (an index ends with
+        // the rowid). They replace the index by time, which only the full listing (sent-items) still sorts by.
+        "CREATE INDEX messages_sent_items_by_id ON messages(in_sent_items) WHERE in_sent_items = 1",
+        "DROP INDEX messages_sent_items_by_time",
+        "CREATE INDEX messages_sent_items_by_mailbox_id ON messages(mailbox) WHERE in_sent_items = 1"));
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
 
     private Schema() {
+    }
+
+    /** The search index's name for the mailbox whose sizes row has {@code rowid}, as MAILBOX_CODE_OF_S makes it. */
+    static String mailboxCode(long rowid) {
+        return new String(new int[] {0xE000 + (int) (rowid % 4096), 0xE000 + (int) (rowid / 4096 % 4096),
+            0xE000 + (int) (rowid / 16_777_216 % 4096)}, 0, 3);
     }
 
     /** The statements that take the schema from {@code version} to {@code version + 1} (tests build old files). */

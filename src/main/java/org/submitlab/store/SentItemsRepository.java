@@ -1,26 +1,23 @@
 package org.submitlab.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /** Sent Items: the stored messages whose mailbox keeps a copy. */
 public final class SentItemsRepository {
 
-    private static final String COLUMNS = "id, mailbox, time, envelope_from, envelope_to, authenticated_as, "
+    static final String COLUMNS = "id, mailbox, time, envelope_from, envelope_to, authenticated_as, "
             + "client_address, tls, session_id, size, subject, message_id, from_header";
-    private static final String SEARCH = " AND (subject LIKE ? ESCAPE '\\' OR envelope_from LIKE ? ESCAPE '\\'"
-            + " OR from_header LIKE ? ESCAPE '\\' OR envelope_to LIKE ? ESCAPE '\\')";
     private static final String INSERT_MESSAGE = """
             INSERT INTO messages (mailbox, time, envelope_from, envelope_to, authenticated_as, client_address, tls,
               session_id, size, subject, message_id, from_header, in_sent_items)
@@ -34,12 +31,16 @@ public final class SentItemsRepository {
         this.db = db;
     }
 
-    /** Every Sent Items entry (of {@code mailbox}, if given), oldest first, streamed row by row. */
+    /** Every Sent Items entry (of {@code mailbox}, if given), oldest first by time, streamed row by row. */
     public void forEach(Optional<String> mailbox, Consumer<SentItem> action) {
         Objects.requireNonNull(action, "action");
-        Filter f = new Filter(mailbox, "");
+        Optional<String> only = SentItemsSearch.of(mailbox, "").mailbox();
         db.read("list Sent Items", c -> {
-            try (PreparedStatement ps = f.prepare(c, "SELECT " + COLUMNS + " FROM messages", " ORDER BY time, id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE in_sent_items = 1"
+                    + (only.isPresent() ? " AND mailbox = ?" : "") + " ORDER BY time, id")) {
+                if (only.isPresent()) {
+                    ps.setString(1, only.get());
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         action.accept(sentItem(rs));
@@ -51,36 +52,57 @@ public final class SentItemsRepository {
     }
 
     /**
-     * One page, newest first. {@code search} matches subject, envelope sender, From header and envelope
-     * recipients, case-insensitively (ASCII); "" matches everything.
+     * The page {@code offset} entries deep, newest first (in the order the store accepted them, by id).
+     * {@code search} matches subject, envelope sender, From header and envelope recipients as a substring,
+     * case-insensitively; "" matches everything; see {@link SentItemsSearch} for terms under three characters.
+     * The rows come from the same keyset query as {@link #before}; only reaching the offset counts rows.
      */
     public List<SentItem> page(Optional<String> mailbox, String search, int offset, int limit) {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative: " + offset + ", " + limit);
         }
-        Filter f = new Filter(mailbox, search);
+        SentItemsSearch q = SentItemsSearch.of(mailbox, search);
         return db.read("page through Sent Items", c -> {
-            List<SentItem> items = new ArrayList<>(Math.min(limit, 1_000));
-            try (PreparedStatement ps = f.prepare(c, "SELECT " + COLUMNS + " FROM messages",
-                    " ORDER BY time DESC, id DESC LIMIT ? OFFSET ?", limit, offset);
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    items.add(sentItem(rs));
+            long before = Long.MAX_VALUE;
+            if (offset > 0) {
+                OptionalLong key = q.idAt(c, offset - 1);
+                if (key.isEmpty()) {
+                    return List.of();
                 }
+                before = key.getAsLong();
             }
-            return items;
+            return q.before(c, before, limit);
         });
     }
 
-    /** How many entries {@link #page} can page through with the same filter. */
+    /** Up to {@code limit} entries with an id below {@code beforeId}, newest first (the next page). */
+    public List<SentItem> before(Optional<String> mailbox, String search, long beforeId, int limit) {
+        SentItemsSearch q = SentItemsSearch.of(mailbox, search);
+        return db.read("page through Sent Items", c -> q.before(c, beforeId, limit));
+    }
+
+    /**
+     * The {@code limit} entries just above {@code afterId} (the previous page), newest first; with
+     * {@code afterId} 0 the oldest page.
+     */
+    public List<SentItem> after(Optional<String> mailbox, String search, long afterId, int limit) {
+        SentItemsSearch q = SentItemsSearch.of(mailbox, search);
+        return db.read("page through Sent Items", c -> q.after(c, afterId, limit));
+    }
+
+    /** How many entries {@link #page} can page through with the same filter, counted to the end. */
     public long count(Optional<String> mailbox, String search) {
-        Filter f = new Filter(mailbox, search);
-        return db.read("count Sent Items", c -> {
-            try (PreparedStatement ps = f.prepare(c, "SELECT count(*) FROM messages", "");
-                 ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0L;
-            }
-        });
+        SentItemsSearch q = SentItemsSearch.of(mailbox, search);
+        return db.read("count Sent Items", c -> q.count(c, Long.MAX_VALUE).value());
+    }
+
+    /**
+     * Like {@link #count} but stops at {@code cap} matches (then {@link SentItemsCount#exact} is false): a
+     * term in every message would otherwise cost a walk through the whole index.
+     */
+    public SentItemsCount countUpTo(Optional<String> mailbox, String search, long cap) {
+        SentItemsSearch q = SentItemsSearch.of(mailbox, search);
+        return db.read("count Sent Items", c -> q.count(c, cap));
     }
 
     /** One stored message by id (whether listed in Sent Items or not). */
@@ -107,12 +129,12 @@ public final class SentItemsRepository {
         });
     }
 
-    /** Bytes in Sent Items per mailbox (what counts against the quota). */
+    /** Bytes in Sent Items per mailbox (what counts against the quota), kept by the store as it writes. */
     public Map<String, Long> totalSizeByMailbox() {
-        return db.read("sum Sent Items sizes", c -> {
+        return db.read("read Sent Items sizes", c -> {
             Map<String, Long> sizes = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT mailbox, sum(size) FROM messages WHERE in_sent_items = 1 GROUP BY mailbox ORDER BY mailbox");
+                    "SELECT mailbox, bytes FROM sent_items_sizes WHERE items > 0 ORDER BY mailbox");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     sizes.put(rs.getString(1), rs.getLong(2));
@@ -186,7 +208,7 @@ public final class SentItemsRepository {
         }
     }
 
-    private static SentItem sentItem(ResultSet rs) throws SQLException {
+    static SentItem sentItem(ResultSet rs) throws SQLException {
         return new SentItem(
                 rs.getLong("id"),
                 rs.getString("mailbox"),
@@ -201,37 +223,5 @@ public final class SentItemsRepository {
                 rs.getString("subject"),
                 rs.getString("message_id"),
                 rs.getString("from_header"));
-    }
-
-    /** The WHERE clause shared by listing, paging and counting. */
-    private record Filter(Optional<String> mailbox, String search) {
-        Filter {
-            mailbox = mailbox == null ? Optional.empty() : mailbox.map(m -> m.trim().toLowerCase(Locale.ROOT));
-            search = search == null ? "" : search.trim();
-        }
-
-        PreparedStatement prepare(Connection c, String select, String tail, long... tailArgs) throws SQLException {
-            StringBuilder sql = new StringBuilder(select).append(" WHERE in_sent_items = 1");
-            mailbox.ifPresent(m -> sql.append(" AND mailbox = ?"));
-            if (!search.isEmpty()) {
-                sql.append(SEARCH);
-            }
-            sql.append(tail);
-            PreparedStatement ps = c.prepareStatement(sql.toString());
-            int i = 1;
-            if (mailbox.isPresent()) {
-                ps.setString(i++, mailbox.get());
-            }
-            if (!search.isEmpty()) {
-                String pattern = Sql.containsPattern(search);
-                for (int k = 0; k < 4; k++) {
-                    ps.setString(i++, pattern);
-                }
-            }
-            for (long arg : tailArgs) {
-                ps.setLong(i++, arg);
-            }
-            return ps;
-        }
     }
 }
