@@ -41,7 +41,7 @@ class SchemaMigrationTest {
             assertThat(Fixtures.commit(store, d)).isEqualTo(2);
             assertThat(store.deliveries().countByRecipient()).containsExactly(Map.entry("x@fabrikam.test", 2L));
         }
-        assertThat(userVersion(data)).isEqualTo(Schema.CURRENT_VERSION).isEqualTo(3);
+        assertThat(userVersion(data)).isEqualTo(Schema.CURRENT_VERSION).isEqualTo(4);
         assertThat(indexes(data)).doesNotContainAnyElementsOf(DROPPED_IN_V2);
     }
 
@@ -55,7 +55,7 @@ class SchemaMigrationTest {
 
         assertThat(schema(migrated)).isEqualTo(schema(fresh));
         assertThat(indexes(fresh)).containsExactlyInAnyOrder(
-                "messages_sent_items_by_mailbox", "messages_sent_items_by_time",
+                "messages_sent_items_by_mailbox", "messages_sent_items_by_mailbox_id", "messages_sent_items_by_id",
                 "deliveries_by_recipient",
                 "submissions_by_time", "submissions_by_mailbox");
     }
