@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.submitlab.policy.Mailbox;
 import org.submitlab.store.SentItem;
+import org.submitlab.store.SentItemsCount;
+import org.submitlab.store.SentItemsRepository;
 import org.submitlab.store.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +25,7 @@ import picocli.CommandLine.Option;
 @Command(name = "sent-items", sortOptions = false,
         description = {"Lists Live's Sent Items (or a run's, with --run), newest last. Works while a server is running "
                 + "on the same folder.",
+            "With --search, --limit or --offset: one page of the console's query instead, newest first.",
             "With --json: one JSON object per line (id, mailbox, time, envelopeFrom, envelopeTo, subject, size,",
             "messageId, fromHeader, authenticatedAs, clientAddress, tls, sessionId)."})
 public final class SentItemsCommand implements Callable<Integer> {
@@ -29,6 +33,7 @@ public final class SentItemsCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter TABLE_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final int DEFAULT_LIMIT = 50;
     private static final String ROW = "%6s  %-19s  %-28s  %-28s  %-28s  %8s  %s%n";
 
     @CommandLine.Spec
@@ -50,6 +55,18 @@ public final class SentItemsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per line instead of a table.")
     boolean json;
 
+    @Option(names = "--search", paramLabel = "TEXT",
+            description = "Only messages whose subject, envelope sender, From header or envelope recipients contain "
+                    + "TEXT (any case; under 3 characters: among the newest 50,000), newest first, as the console searches.")
+    String search;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N messages, newest first (default 50 with "
+            + "--search or --offset).")
+    Integer limit;
+
+    @Option(names = "--offset", paramLabel = "N", description = "Skip the N newest matching messages.")
+    Integer offset;
+
     @Override
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
@@ -61,24 +78,42 @@ public final class SentItemsCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(cl, "--mailbox: " + e.getMessage());
             }
         }
+        boolean paged = search != null || limit != null || offset != null;
+        int pageLimit = limit == null ? DEFAULT_LIMIT : limit;
+        int skip = offset == null ? 0 : offset;
+        if (pageLimit < 0 || skip < 0) {
+            throw new CommandLine.ParameterException(cl, "--limit and --offset must not be negative");
+        }
         PrintWriter out = cl.getOut();
         AtomicLong count = new AtomicLong();
+        String footer = null;
         try (Store store = data.openWorldReadOnly(run)) {
             if (!json) {
                 out.printf(ROW, "ID", "TIME (UTC)", "MAILBOX", "ENVELOPE FROM", "ENVELOPE TO", "SIZE", "SUBJECT");
             }
-            store.sentItems().forEach(only, item -> {
+            Consumer<SentItem> print = item -> {
                 count.incrementAndGet();
                 if (json) {
                     out.println(toJson(item));
                 } else {
                     printRow(out, item);
                 }
-            });
+            };
+            if (paged) {
+                String term = search == null ? "" : search;
+                store.sentItems().page(only, term, skip, pageLimit).forEach(print);
+                SentItemsCount total = store.sentItems().countUpTo(only, term, SentItemsRepository.COUNT_CAP);
+                footer = (count.get() == 0 ? "0 items" : "items " + (skip + 1) + "-" + (skip + count.get())) + " of "
+                        + total.value() + (total.exact() ? "" : "+")
+                        + (total.window() > 0 ? " among the newest " + total.window() : "")
+                        + (term.isEmpty() ? "" : " matching '" + term.trim() + "'");
+            } else {
+                store.sentItems().forEach(only, print);
+            }
         }
         out.flush();
         if (!json) {
-            cl.getErr().println(count.get() + " item(s)");
+            cl.getErr().println(footer != null ? footer : count.get() + " item(s)");
             cl.getErr().flush();
         }
         return 0;

@@ -25,6 +25,9 @@ public final class SentItemsRepository {
             RETURNING id""";
     private static final String INSERT_RAW = "INSERT INTO message_raw (message_id, raw) VALUES (?, ?)";
 
+    /** Where the console and {@code sent-items} stop counting matches ("10,000+"). */
+    public static final long COUNT_CAP = 10_000;
+
     private final Database db;
 
     SentItemsRepository(Database db) {

@@ -16,6 +16,9 @@ import org.submitlab.policy.MailboxStatus;
 import org.submitlab.policy.WindowEntry;
 import org.submitlab.sim.DeviceStatus;
 import org.submitlab.sim.PendingRetry;
+import org.submitlab.store.SentItem;
+import org.submitlab.store.SentItemsCount;
+import org.submitlab.store.SentItemsRepository;
 import org.submitlab.store.Store;
 import org.submitlab.ui.budget.BudgetPanel;
 import org.submitlab.ui.budget.BudgetRow;
@@ -200,16 +203,18 @@ final class WorldView implements AutoCloseable {
     static SentItemsSource source(Store st) {
         return new SentItemsSource() {
             @Override
-            public List<SentItemRow> page(Optional<String> mailbox, String search, int offset, int limit) {
-                return st.sentItems().page(mailbox, search, offset, limit).stream()
-                        .map(i -> new SentItemRow(i.id(), i.mailbox(), i.time(), i.envelopeFrom(), i.envelopeTo(),
-                                i.subject(), i.size(), i.sessionId(), i.clientAddress()))
-                        .toList();
+            public List<SentItemRow> before(Optional<String> mailbox, String search, long beforeId, int limit) {
+                return rows(st.sentItems().before(mailbox, search, beforeId, limit));
             }
 
             @Override
-            public long count(Optional<String> mailbox, String search) {
-                return st.sentItems().count(mailbox, search);
+            public List<SentItemRow> after(Optional<String> mailbox, String search, long afterId, int limit) {
+                return rows(st.sentItems().after(mailbox, search, afterId, limit));
+            }
+
+            @Override
+            public SentItemsCount count(Optional<String> mailbox, String search) {
+                return st.sentItems().countUpTo(mailbox, search, SentItemsRepository.COUNT_CAP);
             }
 
             @Override
@@ -217,6 +222,11 @@ final class WorldView implements AutoCloseable {
                 return st.sentItems().raw(id);
             }
         };
+    }
+
+    private static List<SentItemRow> rows(List<SentItem> items) {
+        return items.stream().map(i -> new SentItemRow(i.id(), i.mailbox(), i.time(), i.envelopeFrom(), i.envelopeTo(),
+                i.subject(), i.size(), i.sessionId(), i.clientAddress())).toList();
     }
 
     /** "printers-sharing-mailbox · 22:41 · 60× · finished" for the world selector. */

@@ -80,6 +80,34 @@ class SentItemsAndTokenCommandTest {
     }
 
     @Test
+    void searchPrintsTheConsolesPageNewestFirstWithTheCount() throws Exception {
+        CliRun run = CliRun.of("sent-items", "--data", data.toString(), "--json", "--search", "EXAMPLE.test");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(parse(run.outLines())).extracting(i -> i.get("subject").asText())
+                .containsExactly("Scan 3", "Scan 2", "Scan 1");
+        CliRun substring = CliRun.of("sent-items", "--data", data.toString(), "--search", "b@exa");
+        assertThat(substring.outLines()).hasSize(2);
+        assertThat(substring.outLines().get(1)).contains("Scan 2");
+        assertThat(substring.err()).contains("items 1-1 of 1 matching 'b@exa'");
+    }
+
+    @Test
+    void limitAndOffsetPickOnePageOfTheMatches() throws Exception {
+        CliRun run = CliRun.of("sent-items", "--data", data.toString(), "--json", "--search", "scan",
+                "--offset", "1", "--limit", "1");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(parse(run.outLines())).extracting(i -> i.get("subject").asText()).containsExactly("Scan 2");
+        CliRun table = CliRun.of("sent-items", "--data", data.toString(), "--mailbox", "printer@contoso.test",
+                "--offset", "1");
+        assertThat(table.outLines()).hasSize(2);
+        assertThat(table.outLines().get(1)).contains("Scan 1");
+        assertThat(table.err()).contains("items 2-2 of 2");
+        assertThat(CliRun.of("sent-items", "--data", data.toString(), "--offset", "5").err()).contains("0 items of 3");
+    }
+
+    @Test
     void tokenIsPrintedOnceAndOnlyItsHashIsStored() {
         CliRun run = CliRun.of("token", "--data", data.toString(), "--mailbox", "printer@contoso.test");
 

@@ -2,14 +2,22 @@ package org.submitlab.ui.sentitems;
 
 import java.util.List;
 import java.util.Optional;
+import org.submitlab.store.SentItemsCount;
 
-/** Where the Sent Items browser reads pages from (the store in the app). Called off the FX thread only. */
+/**
+ * Where the Sent Items browser reads pages from (the store in the app). Called off the FX thread only.
+ * Pages go by key (message id, newest first), so a page deep down costs what the first one does.
+ */
 public interface SentItemsSource {
 
-    /** Newest first; {@code search} over subject, sender and recipients, "" for all. */
-    List<SentItemRow> page(Optional<String> mailbox, String search, int offset, int limit);
+    /** Up to {@code limit} rows with an id below {@code beforeId}, newest first; {@code search} "" for all. */
+    List<SentItemRow> before(Optional<String> mailbox, String search, long beforeId, int limit);
 
-    long count(Optional<String> mailbox, String search);
+    /** The {@code limit} rows just above {@code afterId}, newest first ({@code afterId} 0: the oldest page). */
+    List<SentItemRow> after(Optional<String> mailbox, String search, long afterId, int limit);
+
+    /** How many match, possibly only up to a cap (see {@link SentItemsCount}). */
+    SentItemsCount count(Optional<String> mailbox, String search);
 
     Optional<byte[]> raw(long id);
 }

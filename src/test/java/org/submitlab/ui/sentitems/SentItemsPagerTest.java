@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.submitlab.store.SentItemsCount;
 
 class SentItemsPagerTest {
 
@@ -17,6 +18,8 @@ class SentItemsPagerTest {
     private static final class FakeSource implements SentItemsSource {
         final List<SentItemRow> rows = new ArrayList<>();
         int pageCalls;
+        long cap = Long.MAX_VALUE;
+        int window;
 
         FakeSource(int n) {
             for (int i = n; i >= 1; i--) {
@@ -33,15 +36,22 @@ class SentItemsPagerTest {
         }
 
         @Override
-        public List<SentItemRow> page(Optional<String> mailbox, String search, int offset, int limit) {
+        public List<SentItemRow> before(Optional<String> mailbox, String search, long beforeId, int limit) {
             pageCalls++;
-            List<SentItemRow> m = matching(mailbox, search);
-            return m.subList(Math.min(offset, m.size()), Math.min(offset + limit, m.size()));
+            return matching(mailbox, search).stream().filter(r -> r.id() < beforeId).limit(limit).toList();
         }
 
         @Override
-        public long count(Optional<String> mailbox, String search) {
-            return matching(mailbox, search).size();
+        public List<SentItemRow> after(Optional<String> mailbox, String search, long afterId, int limit) {
+            pageCalls++;
+            List<SentItemRow> above = matching(mailbox, search).stream().filter(r -> r.id() > afterId).toList();
+            return above.subList(Math.max(0, above.size() - limit), above.size());
+        }
+
+        @Override
+        public SentItemsCount count(Optional<String> mailbox, String search) {
+            long n = matching(mailbox, search).size();
+            return n > cap ? new SentItemsCount(cap, false, window) : new SentItemsCount(n, true, window);
         }
 
         @Override
@@ -100,7 +110,7 @@ class SentItemsPagerTest {
         assertThat(pager.accept(SentItemsPager.load(source, newer))).isTrue();
         assertThat(pager.accept(SentItemsPager.load(source, slow))).isFalse();
 
-        assertThat(pager.total()).isEqualTo(60);
+        assertThat(pager.total().value()).isEqualTo(60);
         assertThat(pager.rows()).allMatch(r -> r.mailbox().equals("odd@x.test"));
     }
 
@@ -112,5 +122,56 @@ class SentItemsPagerTest {
         assertThat(pager.emptyText()).startsWith("No sent items yet.");
         pager.accept(SentItemsPager.load(empty, pager.setSearch("invoice")));
         assertThat(pager.emptyText()).isEqualTo("No message matches 'invoice'.");
+    }
+
+    @Test
+    void previousGoesBackByKeyToTheRowsJustAboveAndThenToTheFirstPage() {
+        load(pager.first());
+        load(pager.next());
+        load(pager.next());
+        load(pager.previous());
+
+        assertThat(pager.rows()).extracting(SentItemRow::id).startsWith(70L).endsWith(21L).hasSize(50);
+        assertThat(pager.rangeText()).isEqualTo("51\u2013100 of 120");
+        SentItemsPager.Query back = pager.previous();
+        assertThat(back.up()).isFalse();
+        assertThat(back.key()).isEqualTo(Long.MAX_VALUE);
+        load(back);
+        assertThat(pager.rows().get(0).id()).isEqualTo(120);
+        assertThat(pager.hasPrevious()).isFalse();
+    }
+
+    @Test
+    void theLastPageIsTheOldestRowsAndKnowsItsOffset() {
+        load(pager.first());
+        load(pager.last());
+
+        assertThat(pager.rows()).extracting(SentItemRow::id).startsWith(50L).endsWith(1L);
+        assertThat(pager.rangeText()).isEqualTo("71\u2013120 of 120");
+        assertThat(pager.hasNext()).isFalse();
+    }
+
+    @Test
+    void aCountThatStoppedAtItsCapShowsAPlusAndStillPagesOn() {
+        source.cap = 60;
+        load(pager.first());
+        load(pager.next());
+
+        assertThat(pager.rangeText()).isEqualTo("51\u2013100 of 60+");
+        assertThat(pager.hasNext()).isTrue();
+        load(pager.next());
+        assertThat(pager.rows()).extracting(SentItemRow::id).containsExactly(20L, 19L, 18L, 17L, 16L, 15L, 14L, 13L,
+                12L, 11L, 10L, 9L, 8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L);
+        assertThat(pager.hasNext()).isFalse();
+    }
+
+    @Test
+    void aShortTermSaysItSearchedOnlyTheNewestItems() {
+        source.window = 50_000;
+        load(pager.setSearch("zq"));
+
+        assertThat(pager.rangeText()).isEqualTo("0 of 0 in the newest 50,000");
+        assertThat(pager.emptyText()).isEqualTo(
+                "No message matches 'zq' among the newest 50,000 (type 3 characters or more to search them all).");
     }
 }
