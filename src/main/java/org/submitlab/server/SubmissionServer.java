@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,6 +25,7 @@ import org.submitlab.policy.SubmissionPolicy;
 import org.submitlab.policy.Tenant;
 import org.submitlab.policy.TenantSettings;
 import org.submitlab.server.tls.TlsMaterial;
+import org.submitlab.server.tls.TlsPolicy;
 import org.submitlab.server.tls.TlsSocketCreator;
 import org.submitlab.store.ChangeWatch;
 import org.submitlab.store.RecipientUse;
@@ -48,7 +50,8 @@ public final class SubmissionServer implements AutoCloseable {
     private final Store store;
     private final LabClock clock;
     private final EventBus events;
-    private final SSLContext sslContext;
+    /** The TLS context, read (or created) on a thread of its own while the server starts; see tlsContext(). */
+    private final CompletableFuture<SSLContext> sslContext;
     private final Tenant tenant = Tenant.empty();
 
     private volatile SubmissionPolicy policy;
@@ -65,8 +68,35 @@ public final class SubmissionServer implements AutoCloseable {
         this.store = Objects.requireNonNull(b.store, "store");
         this.clock = b.clock;
         this.events = b.events;
-        this.sslContext = b.sslContext != null ? b.sslContext : TlsMaterial.loadOrCreate(store.dataDir());
+        this.sslContext = b.sslContext != null ? CompletableFuture.completedFuture(b.sslContext)
+                : loadTlsInBackground(store.dataDir());
         this.policy = new SubmissionPolicy(tenant, clock);
+    }
+
+    /**
+     * Reading the keystore costs a few hundred milliseconds (PKCS#12 decryption, the JSSE provider's classes):
+     * done beside the store's opening and the listening, so that "listening on" does not wait for it.
+     */
+    private static CompletableFuture<SSLContext> loadTlsInBackground(java.nio.file.Path dataDir) {
+        CompletableFuture<SSLContext> f = new CompletableFuture<>();
+        new NamedThreads("submitlab-tls-load").newThread(() -> {
+            try {
+                f.complete(TlsMaterial.loadOrCreate(dataDir));
+            } catch (RuntimeException | Error e) {
+                LOG.warn("TLS is unavailable: {}", e.getMessage());
+                f.completeExceptionally(e);
+            }
+        }).start();
+        return f;
+    }
+
+    /** The TLS context, waiting for it if it is still loading; an unreadable keystore fails STARTTLS. */
+    private SSLContext tlsContext() {
+        try {
+            return sslContext.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new IllegalStateException("TLS is unavailable: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     public static Builder builder() {
@@ -83,7 +113,7 @@ public final class SubmissionServer implements AutoCloseable {
         GuardKeeper.seedAndKeep(store, fresh);
         policy = fresh;
 
-        ServerContext ctx = new ServerContext(store, events, clock, tenant, fresh, new TlsSocketCreator(sslContext));
+        ServerContext ctx = new ServerContext(store, events, clock, tenant, fresh, new TlsSocketCreator(this::tlsContext, TlsPolicy.MODERN));
         sessionThreads = Executors.newCachedThreadPool(new NamedThreads("submitlab-smtp-session"));
         SessionIds ids = new SessionIds();
         SMTPServer server = SMTPServer.port(configuredPort)

@@ -3,6 +3,7 @@ package org.submitlab.server.tls;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.subethamail.smtp.server.SSLSocketCreator;
@@ -14,7 +15,7 @@ import org.subethamail.smtp.server.SSLSocketCreator;
  */
 public final class TlsSocketCreator implements SSLSocketCreator {
 
-    private final SSLContext context;
+    private final Supplier<SSLContext> context;
     private final TlsPolicy policy;
 
     public TlsSocketCreator(SSLContext context) {
@@ -22,6 +23,14 @@ public final class TlsSocketCreator implements SSLSocketCreator {
     }
 
     public TlsSocketCreator(SSLContext context, TlsPolicy policy) {
+        this(() -> context, policy);
+    }
+
+    /**
+     * With a context that may still be loading (the server starts listening before its key is read, see
+     * docs/decisions/0204-start-up.md): the first STARTTLS waits for it.
+     */
+    public TlsSocketCreator(Supplier<SSLContext> context, TlsPolicy policy) {
         this.context = context;
         this.policy = policy;
     }
@@ -29,7 +38,13 @@ public final class TlsSocketCreator implements SSLSocketCreator {
     @Override
     public SSLSocket createSSLSocket(Socket socket) throws IOException {
         InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
-        SSLSocket s = (SSLSocket) context.getSocketFactory()
+        SSLContext ready;
+        try {
+            ready = context.get();
+        } catch (RuntimeException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        SSLSocket s = (SSLSocket) ready.getSocketFactory()
                 .createSocket(socket, remote.getHostString(), remote.getPort(), true);
         s.setUseClientMode(false);
         s.setEnabledProtocols(policy.protocols(s.getSupportedProtocols()));
