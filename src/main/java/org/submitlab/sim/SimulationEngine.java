@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.submitlab.concurrent.NamedThreads;
@@ -49,6 +50,7 @@ public final class SimulationEngine implements AutoCloseable {
     private final LabClock clock;
     private final List<DeviceRunner> runners = new ArrayList<>();
     private final TrackingSocketFactory sockets = new TrackingSocketFactory();
+    private final SSLSocketFactory tls = DeviceTls.socketFactory();
     private final ScheduledThreadPoolExecutor timer;
     private final ThreadPoolExecutor senders;
     private final String threadPrefix;
@@ -81,7 +83,7 @@ public final class SimulationEngine implements AutoCloseable {
         this.runId = "sim-" + UUID.randomUUID().toString().substring(0, 8);
         int i = 0;
         for (Device d : scenario.devices()) {
-            SmtpDeviceClient client = new SmtpDeviceClient(d, host, port, sockets, clock);
+            SmtpDeviceClient client = new SmtpDeviceClient(d, host, port, sockets, tls, clock);
             runners.add(new DeviceRunner(d, client, scenario.pool(d.recipients().pool()),
                     scenario.seed() * 1_000_003L + i++, runId));
             windows.computeIfAbsent(d.mailbox(), m -> new RecipientWindowLog());
@@ -387,6 +389,9 @@ public final class SimulationEngine implements AutoCloseable {
     }
 
     private boolean allDone(boolean draining) {
+        if (!draining && !queue.isEmpty()) {
+            return false; // a device's next message or a retry is still due: no need to look at every device
+        }
         for (DeviceRunner r : runners) {
             synchronized (r) {
                 if (r.inFlight > 0) {

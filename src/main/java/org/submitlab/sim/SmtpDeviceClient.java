@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -41,7 +42,8 @@ final class SmtpDeviceClient {
     record AttemptResult(SendOutcome connectFailure, List<List<String>> envelopes, List<SendOutcome> outcomes) {
     }
 
-    SmtpDeviceClient(Device device, String host, int port, TrackingSocketFactory sockets, LabClock clock) {
+    SmtpDeviceClient(Device device, String host, int port, TrackingSocketFactory sockets, SSLSocketFactory tls,
+            LabClock clock) {
         this.device = device;
         this.host = host;
         this.port = port;
@@ -52,8 +54,8 @@ final class SmtpDeviceClient {
         p.setProperty("mail.smtp.auth", "true");
         p.setProperty("mail.smtp.starttls.enable", "true");
         p.setProperty("mail.smtp.starttls.required", "true");
-        p.setProperty("mail.smtp.ssl.trust", host);
-        p.setProperty("mail.smtp.ssl.protocols", "TLSv1.3 TLSv1.2");
+        p.put("mail.smtp.ssl.socketFactory", tls);
+        p.setProperty("mail.smtp.ssl.protocols", DeviceTls.PROTOCOLS);
         p.setProperty("mail.smtp.connectiontimeout", "15000");
         p.setProperty("mail.smtp.timeout", "120000");
         p.setProperty("mail.smtp.localhost", ehloName(device.name()));

@@ -76,6 +76,8 @@ public final class SimulatorScaleBenchmark {
             long heapBefore = memory.getHeapMemoryUsage().getUsed();
             SimulationEngine engine = new SimulationEngine(scenario, server.host(), server.port(), clock);
             Map<Long, Long> simCpu = new HashMap<>();
+            Map<Long, Long> threadCpu = new HashMap<>();
+            Map<Long, String> threadGroup = new HashMap<>();
             long processCpu0 = os.getProcessCpuTime();
             long wall0 = System.nanoTime();
             long maxHeap = 0;
@@ -85,6 +87,14 @@ public final class SimulatorScaleBenchmark {
                 Thread.sleep(250);
                 int simThreads = 0;
                 for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+                    if (t != null) {
+                        long cpu = threads.getThreadCpuTime(t.getThreadId());
+                        if (cpu > 0) {
+                            threadCpu.put(t.getThreadId(), cpu);
+                            threadGroup.put(t.getThreadId(), t.getThreadName().replaceAll("[-#]?\\d+$", "")
+                                    .replace(engine.threadPrefix(), "simulator"));
+                        }
+                    }
                     if (t != null && t.getThreadName().startsWith(engine.threadPrefix())) {
                         simThreads++;
                         long cpu = threads.getThreadCpuTime(t.getThreadId());
@@ -118,6 +128,16 @@ public final class SimulatorScaleBenchmark {
                     lag.p50Seconds(), lag.p95Seconds(), lag.maxSeconds(), lag.p95Seconds() / speed * 1000);
             System.out.printf(Locale.ROOT, "CPU: simulator threads %.1f s (%.0f%% of one core), whole process (server included) %.1f s (%.0f%% of one core)%n",
                     simCpuTotal / 1e9, 100.0 * simCpuTotal / wall, processCpu / 1e9, 100.0 * processCpu / wall);
+            Map<String, Long> byGroup = new java.util.TreeMap<>();
+            threadCpu.forEach((id, cpu) -> byGroup.merge(threadGroup.get(id), cpu, Long::sum));
+            StringBuilder groups = new StringBuilder("CPU by thread (s):");
+            byGroup.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                    .forEach(e -> groups.append(String.format(Locale.ROOT, " %s %.1f;", e.getKey(), e.getValue() / 1e9)));
+            System.out.println(groups);
+            System.out.printf(Locale.ROOT, "CPU per accepted submission: %.2f ms (whole process)%n",
+                    processCpu / 1e6 / Math.max(1, t.accepted()));
+            System.out.printf(Locale.ROOT, "load average at the end %s%n",
+                    java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
             System.out.printf(Locale.ROOT, "heap: simulator %.1f MB after GC at the end of the run (process peak %.0f MB)%n",
                     (heapDuring - heapBefore) / 1e6, maxHeap / 1e6);
         }
