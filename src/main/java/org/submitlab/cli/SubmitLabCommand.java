@@ -46,6 +46,11 @@ public final class SubmitLabCommand implements Runnable {
         return m;
     }
 
+    /** A command line of its own, so that picocli applies the command's model transformer (setting options). */
+    private static CommandLine command(Supplier<Object> make) {
+        return new CommandLine(make.get());
+    }
+
     /** Runs the command line and returns the exit code. */
     public static int run(String... args) {
         return commandLine(args).execute(args);
@@ -72,9 +77,9 @@ public final class SubmitLabCommand implements Runnable {
             return cl;
         }
         if (SUBCOMMANDS.containsKey(first) && !first.equals("help")) {
-            cl.addSubcommand(first, SUBCOMMANDS.get(first).get());
+            cl.addSubcommand(first, command(SUBCOMMANDS.get(first)));
         } else {
-            SUBCOMMANDS.forEach((name, make) -> cl.addSubcommand(name, make.get()));
+            SUBCOMMANDS.forEach((name, make) -> cl.addSubcommand(name, command(make)));
         }
         return cl;
     }
