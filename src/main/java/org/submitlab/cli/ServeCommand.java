@@ -128,7 +128,11 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Saves the settings and mailboxes given into Live. */
     private void configure(LiveWorld live, List<MailboxSpec> specs) {
-        live.updateSettings(SettingOptions.apply(spec, live.settings()));
+        TenantSettings current = live.settings();
+        TenantSettings given = SettingOptions.apply(spec, current);
+        if (!given.equals(current)) {
+            live.updateSettings(given); // a commit (an fsync) only when an option changed something
+        }
         for (MailboxSpec m : specs) {
             live.saveMailbox(m.applyTo(live.store().mailboxes().find(m.address())));
         }
