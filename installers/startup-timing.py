@@ -15,7 +15,7 @@ for every data folder given with --data (e.g. an empty one and one with 1M Sent 
 Run from the project folder after 'mvn -o -q compile' and
 'mvn -o -q dependency:build-classpath -Dmdep.outputFile=target/cp-runtime.txt -Dmdep.includeScope=runtime'.
 """
-import argparse, os, shlex, signal, statistics, subprocess, sys, tempfile, time
+import argparse, os, resource, shlex, signal, statistics, subprocess, sys, tempfile, time
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--runs", type=int, default=7)
@@ -48,11 +48,20 @@ def timed(cmd, until=None):
     err = p.stderr.read()
     raise SystemExit("no '%s' from %s: %s" % (until, cmd, err))
 
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
 def report(what, cmd, until=None):
     timed(cmd, until)  # warm the page cache
-    ts = [timed(cmd, until) for _ in range(a.runs)]
-    print("%-44s min %6.3f s  median %6.3f s  (%d runs, load %s)" % (what, min(ts), statistics.median(ts), a.runs,
-          " ".join(open("/proc/loadavg").read().split()[:3])), flush=True)
+    ts, cs = [], []
+    for _ in range(a.runs):
+        c0 = cpu()
+        ts.append(timed(cmd, until))
+        cs.append(cpu() - c0)
+    print("%-40s wall min %6.3f s median %6.3f s, CPU median %5.2f s (%d runs, load %s)" % (what, min(ts),
+          statistics.median(ts), statistics.median(cs), a.runs, " ".join(open("/proc/loadavg").read().split()[:3])),
+          flush=True)
 
 only = a.only.split(",")
 if "bare" in only:
@@ -64,4 +73,4 @@ if "serve" in only:
     for d in a.data or [tempfile.mkdtemp(prefix="serve-empty-")]:
         if not os.path.exists(os.path.join(d, "submitlab.db")):
             timed(main + ["serve", "--data", d, "--port", "0"], "listening on")  # first start makes the tenant and key
-        report("serve to 'listening on' (%s)" % d, main + ["serve", "--data", d, "--port", "0"], "listening on")
+        report("serve, 'listening on' (%s)" % os.path.basename(d.rstrip("/")), main + ["serve", "--data", d, "--port", "0"], "listening on")
