@@ -66,12 +66,31 @@ final class Database {
 
     /** Opens {@code file} for reading only: no writer, no migration (it must be a SubmitLab file already). */
     static Database openReadOnly(Path file) {
+        int version;
         try (Connection c = connect(file, true)) {
-            Schema.checkReadable(c, file);
+            version = Schema.checkReadable(c, file);
         } catch (SQLException e) {
             throw openFailure(file, e);
         }
+        if (version < Schema.CURRENT_VERSION) {
+            upgrade(file, version);
+        }
         return new Database(file, null);
+    }
+
+    /**
+     * A file of an older schema (a run made by an earlier SubmitLab, opened for review) cannot be read with
+     * this version's queries: it is migrated first, under SQLite's write lock like any migration, so a server
+     * of the earlier version writing it meanwhile is safe (the new triggers keep its writes indexed).
+     */
+    private static void upgrade(Path file, int version) {
+        try (Connection c = connect(file, false)) {
+            Schema.prepare(c, file);
+        } catch (SQLException e) {
+            StoreException failure = openFailure(file, e);
+            throw new StoreException(file + " was written by an earlier SubmitLab (schema version " + version
+                    + ") and could not be upgraded to read it: " + failure.getMessage(), e);
+        }
     }
 
     Path file() {

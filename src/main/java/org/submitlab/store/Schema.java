@@ -244,11 +244,13 @@ final class Schema {
         }
     }
 
-    /** Checks, without writing, that the file is a SubmitLab database this version can read. */
-    static void checkReadable(Connection c, Path file) throws SQLException {
-        if (checkOwnershipInOneSnapshot(c, file) == 0) {
+    /** Checks, without writing, that the file is a SubmitLab database this version can read; returns its version. */
+    static int checkReadable(Connection c, Path file) throws SQLException {
+        int version = checkOwnershipInOneSnapshot(c, file);
+        if (version == 0) {
             throw new StoreException("There is no SubmitLab data in " + file + " yet (an empty database)");
         }
+        return version;
     }
 
     /**

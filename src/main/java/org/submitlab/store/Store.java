@@ -68,7 +68,8 @@ public final class Store implements AutoCloseable {
 
     /**
      * Opens an existing folder to read only (sent-items, reports), beside a server that may hold it: takes
-     * no lock, runs no writer and migrates nothing. Every write fails with a StoreException.
+     * no lock and runs no writer. Every write fails with a StoreException. A file of an older schema (a run
+     * made by an earlier SubmitLab) is migrated first: this version's queries need its tables.
      */
     public static Store openReadOnly(Path dataDir) {
         Objects.requireNonNull(dataDir, "dataDir");

@@ -204,6 +204,31 @@ class SentItemsSearchTest {
     }
 
     @Test
+    void aShortTermLooksOnlyAmongTheNewestItemsAndSaysSo() throws Exception {
+        commit(store, draft(SCANNER, T0, "qz in the oldest", List.of("a@x.test")));
+        // SHORT_TERM_WINDOW more items after it, straight into the table (the triggers still run).
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store.file());
+             Statement s = c.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            s.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < "
+                    + SentItemsSearch.SHORT_TERM_WINDOW + ") INSERT INTO messages (mailbox, time, envelope_from,"
+                    + " envelope_to, tls, size, subject, from_header, in_sent_items) SELECT '" + PRINTER + "', i, '"
+                    + PRINTER + "', '[]', 1, 10, 'Scan ' || i, 'P <" + PRINTER + ">', 1 FROM n");
+            s.execute("COMMIT");
+        }
+        commit(store, draft(SCANNER, T0.plusSeconds(1), "qz in the newest", List.of("a@x.test")));
+
+        assertThat(subjectsOf(Optional.empty(), "qz")).containsExactly("qz in the newest");
+        assertThat(store.sentItems().countUpTo(Optional.empty(), "qz", 10_000))
+                .isEqualTo(new SentItemsCount(1, true, SentItemsSearch.SHORT_TERM_WINDOW));
+        // The scanner's own items are few: in one mailbox the short term sees them all.
+        assertThat(subjectsOf(Optional.of(SCANNER), "qz")).containsExactly("qz in the newest", "qz in the oldest");
+        assertThat(store.sentItems().countUpTo(Optional.of(SCANNER), "qz", 10_000)).isEqualTo(SentItemsCount.exactly(2));
+        // Three characters go through the index: every item.
+        assertThat(subjectsOf(Optional.empty(), "qz in")).containsExactly("qz in the newest", "qz in the oldest");
+    }
+
+    @Test
     void aVersionThreeFileIsIndexedWhenItIsMigrated() throws Exception {
         Path data = dir.resolve("v3");
         Path file = data.resolve(Store.FILE_NAME);
@@ -237,6 +262,30 @@ class SentItemsSearchTest {
             commit(migrated, d);
             assertThat(s.count(Optional.of("b@contoso.test"), "report")).isEqualTo(2);
             assertThat(s.totalSizeByMailbox()).containsEntry("b@contoso.test", 20L + d.size());
+        }
+    }
+
+    @Test
+    void aVersionThreeFileOpenedReadOnlyForReviewIsUpgradedFirst() throws Exception {
+        Path data = dir.resolve("old-run");
+        java.nio.file.Files.createDirectories(data);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(Store.FILE_NAME));
+             Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode = WAL");
+            for (int v = 0; v < 3; v++) {
+                for (String sql : Schema.migration(v)) {
+                    s.execute(sql);
+                }
+            }
+            s.execute("PRAGMA application_id = " + Schema.APPLICATION_ID);
+            s.execute("PRAGMA user_version = 3");
+            s.execute("INSERT INTO messages (mailbox, time, envelope_from, envelope_to, tls, size, subject,"
+                    + " in_sent_items) VALUES ('a@contoso.test', 1, 'a@contoso.test', '[]', 1, 10, 'Old run scan', 1)");
+        }
+        try (Store review = Store.openReadOnly(data)) {
+            assertThat(review.sentItems().page(Optional.empty(), "run sc", 0, 10)).extracting(SentItem::subject)
+                    .containsExactly("Old run scan");
+            assertThat(review.sentItems().totalSizeByMailbox()).isEqualTo(Map.of("a@contoso.test", 10L));
         }
     }
 
