@@ -22,9 +22,14 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.controlsfx.control.PropertySheet;
+import org.controlsfx.property.editor.DefaultPropertyEditorFactory;
+import org.controlsfx.property.editor.PropertyEditor;
 import org.submitlab.app.ConsolePrefs;
 import org.submitlab.app.Endpoint;
 import org.submitlab.app.ListenOptions;
@@ -42,6 +47,8 @@ import org.submitlab.ui.common.Tables;
  * applied together to the running server; where the server listens; its certificate.
  */
 public final class TenantPanel {
+
+    private static final DefaultPropertyEditorFactory DEFAULT_EDITORS = new DefaultPropertyEditorFactory();
 
     private final BackgroundTasks background;
     private final Consumer<String> status;
@@ -67,6 +74,7 @@ public final class TenantPanel {
         sheet.setMode(PropertySheet.Mode.CATEGORY);
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(true);
+        sheet.setPropertyEditorFactory(TenantPanel::editorWithRange);
         for (Setting<?> s : Settings.all()) {
             SettingItem item = new SettingItem(s, this::validate);
             item.reset(shown);
@@ -276,6 +284,35 @@ public final class TenantPanel {
     private void updateButtons() {
         apply.setDisable(true);
         revert.setDisable(true);
+    }
+
+    /** The default editor of the item's type, with the setting's range and Exchange's value beside it. */
+    private static PropertyEditor<?> editorWithRange(PropertySheet.Item item) {
+        @SuppressWarnings("unchecked")
+        PropertyEditor<Object> editor = (PropertyEditor<Object>) DEFAULT_EDITORS.call(item);
+        Label range = new Label(((SettingItem) item).setting.range());
+        range.getStyleClass().add("panel-help");
+        range.setMinWidth(Region.USE_PREF_SIZE);
+        Node field = editor.getEditor();
+        HBox.setHgrow(field, Priority.ALWAYS);
+        HBox box = new HBox(10, field, range);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return new PropertyEditor<>() {
+            @Override
+            public Node getEditor() {
+                return box;
+            }
+
+            @Override
+            public Object getValue() {
+                return editor.getValue();
+            }
+
+            @Override
+            public void setValue(Object value) {
+                editor.setValue(value);
+            }
+        };
     }
 
     /** Fired when Live's address changed, so the toolbar shows the new one. */
