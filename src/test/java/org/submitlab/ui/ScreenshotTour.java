@@ -98,6 +98,38 @@ public final class ScreenshotTour {
         });
         Thread.sleep(1500);
         shoot(out.resolve("08-presentation-mode.png"));
+        onFx(() -> {
+            lookup(app, "#presentation-mode", ToggleButton.class).fire();
+            app.window().tabs().getSelectionModel().select(6);
+            TableView<?> t = lookup(app, "#mailboxes-table", TableView.class);
+            t.getSelectionModel().select(0);
+            return null;
+        });
+        Thread.sleep(1500);
+        shoot(out.resolve("09-live-mailboxes.png"));
+        onFx(() -> {
+            app.window().tabs().getSelectionModel().select(7);
+            return null;
+        });
+        Thread.sleep(500);
+        onFx(() -> {
+            app.window().scene().getRoot().lookupAll(".titled-pane").stream()
+                    .map(javafx.scene.control.TitledPane.class::cast)
+                    .filter(p -> p.getText().equals("Limits")).findFirst().ifPresent(p -> p.setExpanded(true));
+            return null;
+        });
+        Thread.sleep(1500);
+        shoot(out.resolve("10-live-tenant.png"));
+        onFx(() -> {
+            app.window().tabs().getSelectionModel().select(8);
+            lookup(app, "#explain-input", javafx.scene.control.TextInputControl.class).setText("Error: Message "
+                    + "failed: 432 4.3.2 Concurrent connections limit exceeded. Visit https://aka.ms/concurrent_sending "
+                    + "for more information. [AM0PR01MB1234.eurprd01.prod.exchangelabs.com 2026-12-02T09:14:05.120Z "
+                    + "08DD3DD7D75D7743]");
+            return null;
+        });
+        Thread.sleep(1500);
+        shoot(out.resolve("11-explain.png"));
         Platform.runLater(() -> {
             try {
                 app.stop();

@@ -48,6 +48,7 @@ import org.submitlab.ui.common.Tables;
  */
 public final class TenantPanel {
 
+    private static final double FIELD_WIDTH = 300;
     private static final DefaultPropertyEditorFactory DEFAULT_EDITORS = new DefaultPropertyEditorFactory();
 
     private final BackgroundTasks background;
@@ -75,6 +76,8 @@ public final class TenantPanel {
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(true);
         sheet.setPropertyEditorFactory(TenantPanel::editorWithRange);
+        List<String> groups = Settings.all().stream().map(Setting::group).distinct().toList();
+        sheet.setCategoryComparator(java.util.Comparator.comparingInt(groups::indexOf));
         for (Setting<?> s : Settings.all()) {
             SettingItem item = new SettingItem(s, this::validate);
             item.reset(shown);
@@ -292,10 +295,14 @@ public final class TenantPanel {
         PropertyEditor<Object> editor = (PropertyEditor<Object>) DEFAULT_EDITORS.call(item);
         Label range = new Label(((SettingItem) item).setting.range());
         range.getStyleClass().add("panel-help");
-        range.setMinWidth(Region.USE_PREF_SIZE);
+        range.setMaxWidth(Double.MAX_VALUE);
         Node field = editor.getEditor();
-        HBox.setHgrow(field, Priority.ALWAYS);
-        HBox box = new HBox(10, field, range);
+        if (field instanceof Region r) {
+            r.setPrefWidth(FIELD_WIDTH);
+            r.setMaxWidth(FIELD_WIDTH);
+        }
+        HBox.setHgrow(range, Priority.ALWAYS);
+        HBox box = new HBox(12, field, range);
         box.setAlignment(Pos.CENTER_LEFT);
         return new PropertyEditor<>() {
             @Override
