@@ -146,7 +146,7 @@ public final class LiveWorld implements World, AdminTarget, AutoCloseable {
             s.start();
         } catch (RuntimeException e) {
             s.close();
-            throw e;
+            throw ListenException.of(e, listen.bind(), port);
         }
         server = s;
         return endpoint().orElseThrow();

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.submitlab.app.DefaultPort;
 import org.submitlab.app.Endpoint;
+import org.submitlab.app.ListenException;
 import org.submitlab.app.ListenOptions;
 import org.submitlab.app.LiveWorld;
 import org.submitlab.concurrent.NamedThreads;
@@ -98,7 +99,7 @@ public final class ServeCommand implements Callable<Integer> {
             live.startServer(new ListenOptions(bindAddress, chosenPort, false, Optional.ofNullable(ssl)));
         } catch (RuntimeException e) {
             live.close();
-            throw listenFailure(e, bindAddress, chosenPort);
+            throw listenFailure(e);
         }
         Endpoint endpoint = live.endpoint().orElseThrow();
         err.println("SubmitLab: Live data in " + folder.toAbsolutePath() + ", profile " + live.settings().profile()
@@ -134,20 +135,13 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** Says why the port could not be bound: taken, or an address this machine does not have. */
-    private static RuntimeException listenFailure(RuntimeException e, InetAddress bindAddress, int port) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.BindException be) {
-                String where = bindAddress.getHostAddress() + ":" + port;
-                String why = String.valueOf(be.getMessage());
-                if (why.contains("assign requested address") || why.contains("not valid in its context")) {
-                    return new CommandFailure("cannot listen on " + where + ": " + bindAddress.getHostAddress()
-                            + " is not an address of this machine (use 127.0.0.1, 0.0.0.0 or one of this machine's"
-                            + " addresses for --bind)");
-                }
-                return new CommandFailure("cannot listen on " + where + ": " + why
-                        + " (another program uses the port: choose another --port, or --port 0 for a free one)");
-            }
+    /** What to do about a failed listen, in the command line's words. */
+    private static RuntimeException listenFailure(RuntimeException e) {
+        if (e instanceof ListenException le) {
+            return new CommandFailure(le.getMessage() + switch (le.why()) {
+                case NOT_AN_ADDRESS_HERE -> " (use 127.0.0.1, 0.0.0.0 or one of this machine's addresses for --bind)";
+                case PORT_TAKEN -> ": choose another --port, or --port 0 for a free one";
+            });
         }
         return e;
     }

@@ -9,6 +9,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.submitlab.testing.StartTls;
 
 /** The certificate a device is told to trust is the one the server presents at STARTTLS. */
 class CertificateCommandTest {

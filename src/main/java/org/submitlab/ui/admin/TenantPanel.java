@@ -235,7 +235,7 @@ public final class TenantPanel {
             status.accept("Live's server listens on " + e + " (kept for the next start)");
             refresh();
             root.fireEvent(new ListeningChanged());
-        }, e -> status.accept("Cannot listen there: " + e.getMessage() + " (Live keeps its address)"));
+        }, e -> status.accept(e.getMessage() + ": Live keeps its address"));
     }
 
     private void exportCertificate() {
