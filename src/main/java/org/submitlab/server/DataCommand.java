@@ -29,6 +29,7 @@ import org.submitlab.store.SubmissionRecord;
 final class DataCommand extends SmtpCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataCommand.class);
+    private static final long NO_SLOT_HEAD_BYTES = 16 * 1024;
 
     DataCommand(ServerContext ctx) {
         super("DATA", ctx);
@@ -54,8 +55,9 @@ final class DataCommand extends SmtpCommand {
         Limits limits = ctx.tenant.limits();
         Optional<Mailbox> mailbox = ctx.tenant.mailbox(st.mailbox);
         boolean slot = ctx.transactions.holdsSlot(st, tx);
-        // Without a slot the answer is 432 whatever the body says: it is only counted, never kept.
-        long keep = !slot ? 0 : Math.min(limits.maxMessageSize(), mailbox.map(ctx.tenant::sendLimitBytes).orElse(0L));
+        // Without a slot the answer is 432 whatever the body says: only its head is kept, for the Message-ID
+        // that lets a trace follow the message's retries.
+        long keep = !slot ? NO_SLOT_HEAD_BYTES : Math.min(limits.maxMessageSize(), mailbox.map(ctx.tenant::sendLimitBytes).orElse(0L));
         DataReader.Body body;
         st.socket.deadlines().startData(System.nanoTime());
         try {
@@ -80,14 +82,14 @@ final class DataCommand extends SmtpCommand {
         ctx.clientLine(st, "<message body, " + body.size() + " octets>");
         if (mailbox.isEmpty()) {
             // Removed while its device was sending: refused before the policy counts anything for it.
-            refuse(session, st, tx, body.size(), Replies.AUTH_FAILED);
+            refuse(session, st, tx, body.size(), Replies.AUTH_FAILED, null);
             return;
         }
         MessageHeaders headers = MessageHeaders.parse(body.kept(), body.size());
         Decision d = ctx.policy.decide(new Submission(st.mailbox, tx.envelopeFrom, tx.recipients.size(),
                 body.size(), false, authorToCheck(headers, mailbox.get()), slot, headers.complete()));
         if (!d.accepted()) {
-            refuse(session, st, tx, body.size(), d.reply());
+            refuse(session, st, tx, body.size(), d.reply(), headers.messageId().orElse(null));
             return;
         }
         if (body.lost()) {
@@ -105,10 +107,11 @@ final class DataCommand extends SmtpCommand {
     }
 
     /** Frees the slot, logs and publishes, then replies: whoever sees the reply also sees the rest. */
-    private void refuse(Session session, SessionState st, Transaction tx, long size, String reply) throws IOException {
+    private void refuse(Session session, SessionState st, Transaction tx, long size, String reply, String messageId)
+            throws IOException {
         ctx.transactions.end(st);
         String line = ctx.shape(st, reply);
-        ctx.transactions.refused(st, tx.envelopeFrom, tx.recipients, size, "DATA", line);
+        ctx.transactions.refused(st, tx.envelopeFrom, tx.recipients, size, "DATA", line, messageId);
         session.sendResponse(line);
     }
 
@@ -172,7 +175,7 @@ final class DataCommand extends SmtpCommand {
             throws IOException {
         LOG.warn("A message from {} could not be stored: {}", st.mailbox, e.toString());
         ctx.policy.undo(st.mailbox, d);
-        refuse(session, st, tx, size, ProtocolReplies.NOT_STORED);
+        refuse(session, st, tx, size, ProtocolReplies.NOT_STORED, null);
     }
 
     /** The envelope recipients; with the duplicates replay switch, the To/Cc header addresses too. */

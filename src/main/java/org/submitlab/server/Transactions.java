@@ -69,8 +69,14 @@ final class Transactions {
     /** Logs and publishes a refusal; {@code reply} is the line as sent. */
     void refused(SessionState st, String envelopeFrom, List<String> recipients, long size, String phase,
             String reply) {
+        refused(st, envelopeFrom, recipients, size, phase, reply, null);
+    }
+
+    /** As above, for a message whose header was read: its Message-ID lets a trace follow its retries. */
+    void refused(SessionState st, String envelopeFrom, List<String> recipients, long size, String phase,
+            String reply, String messageId) {
         ctx.recordAsync(new SubmissionRecord(ctx.now(), st.id, st.mailbox, st.clientText(), envelopeFrom,
-                recipients, size, false, reply, null, null));
+                recipients, size, false, reply, messageId, null));
         ctx.publish(new LabEvent.SubmissionRefused(ctx.now(), st.id, st.mailbox, envelopeFrom, recipients.size(),
                 size, phase, reply));
     }

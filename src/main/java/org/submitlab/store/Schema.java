@@ -130,7 +130,11 @@ final class Schema {
           streak_kind TEXT,
           streak INTEGER NOT NULL,
           throttled_kind TEXT,
-          throttled_until INTEGER)"""));
+          throttled_until INTEGER)"""),
+        // Version 4: the message trace finds a message by its Message-ID and an accepted one's deliveries.
+        List.of(
+        "CREATE INDEX submissions_by_message_id ON submissions(message_id)",
+        "CREATE INDEX deliveries_by_message ON deliveries(message_id)"));
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
 

@@ -41,7 +41,7 @@ class SchemaMigrationTest {
             assertThat(Fixtures.commit(store, d)).isEqualTo(2);
             assertThat(store.deliveries().countByRecipient()).containsExactly(Map.entry("x@fabrikam.test", 2L));
         }
-        assertThat(userVersion(data)).isEqualTo(Schema.CURRENT_VERSION).isEqualTo(3);
+        assertThat(userVersion(data)).isEqualTo(Schema.CURRENT_VERSION).isEqualTo(4);
         assertThat(indexes(data)).doesNotContainAnyElementsOf(DROPPED_IN_V2);
     }
 

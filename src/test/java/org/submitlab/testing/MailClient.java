@@ -50,6 +50,23 @@ public final class MailClient implements AutoCloseable {
         transport.sendMessage(m, m.getAllRecipients());
     }
 
+    /** Sends with To header addresses that differ from the envelope recipients (Bcc-like, or header-only). */
+    public void send(String from, String headerTo, String envelopeTo, String subject, String messageId)
+            throws MessagingException {
+        MimeMessage m = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        m.setFrom(new InternetAddress(from));
+        m.setRecipients(jakarta.mail.Message.RecipientType.TO, headerTo);
+        m.setSubject(subject);
+        m.setText("Sent by the SubmitLab tests.\r\n");
+        m.saveChanges();
+        transport.sendMessage(m, InternetAddress.parse(envelopeTo));
+    }
+
     @Override
     public void close() {
         try {
