@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.submitlab.app.RunState;
 import org.submitlab.app.Runs;
 import org.submitlab.app.trace.MessageTrace;
+import org.submitlab.app.trace.TraceCsv;
 import org.submitlab.app.trace.TraceRow;
 import org.submitlab.store.Store;
 import org.submitlab.store.TraceQuery;
@@ -61,6 +62,8 @@ public final class TraceCommand implements Callable<Integer> {
     int limit = TraceQuery.DEFAULT_LIMIT;
     @Option(names = "--json", description = "One JSON object per line instead of a table.")
     boolean json;
+    @Option(names = "--csv", description = "CSV with a header line instead of a table (for a spreadsheet).")
+    boolean csv;
 
     @Override
     public Integer call() throws Exception {
@@ -84,6 +87,8 @@ public final class TraceCommand implements Callable<Integer> {
         PrintWriter out = cl.getOut();
         if (json) {
             rows.forEach(r -> out.println(toJson(r)));
+        } else if (csv) {
+            TraceCsv.write(rows, out);
         } else {
             out.printf("%-19s  %-9s  %-26s  %-30s  %s%n", "TIME (UTC)", "STATUS", "MAILBOX", "MESSAGE-ID", "REPLY / DELIVERY");
             for (TraceRow r : rows) {

@@ -34,6 +34,7 @@ import org.submitlab.ui.sentitems.SentItemsPanel;
 import org.submitlab.ui.sentitems.SentItemsSource;
 import org.submitlab.ui.sessionlog.SessionLogPanel;
 import org.submitlab.ui.sessionlog.SessionLogViewModel;
+import org.submitlab.ui.trace.TracePanel;
 
 /**
  * Everything the console shows of one world: its panels, their view models, its own clock
@@ -57,6 +58,7 @@ final class WorldView implements AutoCloseable {
     private final SentItemsPanel sentItems;
     private final DevicesPanel devices;
     private final SessionLogPanel sessionLog;
+    private final TracePanel trace;
     private final StatusBar statusBar;
     private final AtomicReference<WorldStatus> latest = new AtomicReference<>();
     private final Consumer<WorldStatus> onStatus;
@@ -80,6 +82,7 @@ final class WorldView implements AutoCloseable {
         this.sentItems = new SentItemsPanel(ui);
         this.devices = new DevicesPanel(onDraftEdited);
         this.sessionLog = new SessionLogPanel(new SessionLogViewModel(), ui);
+        this.trace = new TracePanel(ui, world.store(), () -> world.status().run().map(r -> !r.active()).orElse(false));
         this.statusBar = new StatusBar(connectionsVm, pump);
         pump.addListener(new EventPump.Listener() {
             @Override
@@ -142,11 +145,15 @@ final class WorldView implements AutoCloseable {
 
     List<Node> panels() {
         return List.of(connections.node(), retries.node(), budget.node(), sentItems.node(), devices.node(),
-                sessionLog.node());
+                sessionLog.node(), trace.node());
     }
 
     ConnectionsPanel connections() {
         return connections;
+    }
+
+    TracePanel trace() {
+        return trace;
     }
 
     SessionLogPanel sessionLog() {

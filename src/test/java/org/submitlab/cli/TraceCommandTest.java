@@ -155,6 +155,16 @@ class TraceCommandTest {
             assertThat(accepted).doesNotContain(r.get("messageId").asText());
             assertThat(r.get("reason").asText()).startsWith("never accepted");
         });
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).get("kind").asText().equals("delivery")) {
+                int j = i;
+                while (all.get(j).get("kind").asText().equals("delivery")) {
+                    j--;
+                }
+                assertThat(all.get(j).get("kind").asText()).as("a delivery follows its submission").isEqualTo("submission");
+                assertThat(all.get(j).get("messageId")).isEqualTo(all.get(i).get("messageId"));
+            }
+        }
         assertThat(all.stream().filter(r -> r.get("kind").asText().equals("submission")).count())
                 .isEqualTo(outcome.get("accepted").asLong() + outcome.get("refused").asLong());
     }

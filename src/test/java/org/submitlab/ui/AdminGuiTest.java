@@ -68,7 +68,7 @@ class AdminGuiTest {
     @Test
     @Order(1)
     void aMailboxAddedInTheConsoleLogsInAndSendsAtOnce() throws Exception {
-        showTab(KeyCode.DIGIT7);
+        showTab(KeyCode.DIGIT8);
         TableView<MailboxView> table = robot.lookup("#mailboxes-table").queryTableView();
         waitUntil(() -> fx(() -> !table.getItems().isEmpty()));
         assertThat(fx(() -> table.getItems().stream().noneMatch(m -> m.address().equals(SCANNER)))).isTrue();
@@ -105,7 +105,7 @@ class AdminGuiTest {
     @Test
     @Order(3)
     void aLimitOutOfRangeIsRefusedWithItsReasonAndNotApplied() {
-        showTab(KeyCode.DIGIT8);
+        showTab(KeyCode.DIGIT9);
         TextField concurrency = (TextField) editor(Settings.CONCURRENT_PER_MAILBOX.label()).lookup(".text-field");
 
         robot.doubleClickOn(concurrency).eraseText(6).write("0");

@@ -33,6 +33,7 @@ import org.submitlab.app.Endpoint;
 import org.submitlab.app.LiveWorld;
 import org.submitlab.app.Run;
 import org.submitlab.app.Workspace;
+import org.submitlab.app.trace.TraceRow;
 import org.submitlab.policy.Durations;
 import org.submitlab.sim.Scenarios;
 import org.submitlab.testing.MailClient;
@@ -249,6 +250,38 @@ class ConsoleAppGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> answer.getText())).startsWith("Too many submissions at once (432 4.3.2)");
         assertThat(fx(() -> robot.lookup("#explain-verdict").queryAs(Label.class).getText())).contains("retry");
+    }
+
+    @Test
+    @Order(9)
+    void theTraceFindsTheRunsRefusalsAndLivesOwnMessageByItsId() {
+        ComboBox<ConsoleWindow.WorldChoice> worlds = robot.lookup("#world-picker").queryComboBox();
+        selectWorld(worlds, printersRun);
+        showTab(KeyCode.DIGIT7);
+        TableView<TraceRow> trace = table("#trace-table");
+
+        robot.clickOn((Node) shownNode("#trace-sender")).write("printer@contoso.test").type(KeyCode.ENTER);
+
+        waitUntil(() -> anyRow(trace, r -> r.status() == TraceRow.Status.REFUSED && r.reply().startsWith("432 4.3.2"))
+                && anyRow(trace, r -> r.status() == TraceRow.Status.DELIVERED));
+        robot.interact(() -> ((ComboBox<String>) shownNode("#trace-status")).setValue("refused"));
+        robot.clickOn((Node) shownNode("#trace-find"));
+        waitUntil(() -> fx(() -> !trace.getItems().isEmpty()
+                && trace.getItems().stream().allMatch(r -> r.status() == TraceRow.Status.REFUSED)));
+
+        selectWorld(worlds, LiveWorld.ID);
+        TableView<TraceRow> liveTrace = table("#trace-table");
+        robot.clickOn((Node) shownNode("#trace-message-id")).write("real-1@contoso.test").type(KeyCode.ENTER);
+        waitUntil(() -> fx(() -> liveTrace.getItems().size() == 2
+                && liveTrace.getItems().get(0).status() == TraceRow.Status.ACCEPTED
+                && liveTrace.getItems().get(1).recipient().equals(java.util.Optional.of("frontdesk@contoso.test"))));
+    }
+
+    /** The node with this id in the shown world's view (kept views hold one each, hidden). */
+    @SuppressWarnings("unchecked")
+    private static <T extends Node> T shownNode(String id) {
+        waitUntil(() -> fx(() -> robot.lookup(id).queryAll().stream().anyMatch(ConsoleAppGuiTest::shown)));
+        return (T) fx(() -> robot.lookup(id).queryAll().stream().filter(ConsoleAppGuiTest::shown).findFirst().orElseThrow());
     }
 
     private static String printersRun;

@@ -100,7 +100,7 @@ public final class ScreenshotTour {
         shoot(out.resolve("08-presentation-mode.png"));
         onFx(() -> {
             lookup(app, "#presentation-mode", ToggleButton.class).fire();
-            app.window().tabs().getSelectionModel().select(6);
+            app.window().tabs().getSelectionModel().select(7);
             TableView<?> t = lookup(app, "#mailboxes-table", TableView.class);
             t.getSelectionModel().select(0);
             return null;
@@ -108,7 +108,7 @@ public final class ScreenshotTour {
         Thread.sleep(1500);
         shoot(out.resolve("09-live-mailboxes.png"));
         onFx(() -> {
-            app.window().tabs().getSelectionModel().select(7);
+            app.window().tabs().getSelectionModel().select(8);
             return null;
         });
         Thread.sleep(500);
@@ -121,7 +121,7 @@ public final class ScreenshotTour {
         Thread.sleep(1500);
         shoot(out.resolve("10-live-tenant.png"));
         onFx(() -> {
-            app.window().tabs().getSelectionModel().select(8);
+            app.window().tabs().getSelectionModel().select(9);
             lookup(app, "#explain-input", javafx.scene.control.TextInputControl.class).setText("Error: Message "
                     + "failed: 432 4.3.2 Concurrent connections limit exceeded. Visit https://aka.ms/concurrent_sending "
                     + "for more information. [AM0PR01MB1234.eurprd01.prod.exchangelabs.com 2026-12-02T09:14:05.120Z "
@@ -130,6 +130,15 @@ public final class ScreenshotTour {
         });
         Thread.sleep(1500);
         shoot(out.resolve("11-explain.png"));
+        onFx(() -> {
+            app.window().tabs().getSelectionModel().select(6);
+            javafx.scene.Node content = app.window().tabs().getTabs().get(6).getContent();
+            ((javafx.scene.control.TextField) content.lookup("#trace-sender")).setText("printer@contoso.test");
+            ((javafx.scene.control.Button) content.lookup("#trace-find")).fire();
+            return null;
+        });
+        Thread.sleep(2000);
+        shoot(out.resolve("12-trace.png"));
         Platform.runLater(() -> {
             try {
                 app.stop();

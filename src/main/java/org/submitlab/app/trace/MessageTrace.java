@@ -43,19 +43,23 @@ public final class MessageTrace {
         TraceQuery query = status.map(s -> withAccepted(q, s == Status.ACCEPTED || s == Status.DELIVERED
                 || s == Status.DELAYED)).orElse(q);
         List<TracedSubmission> found = store.submissions().trace(query);
-        List<TraceRow> rows = new ArrayList<>();
+        // Each submission with its deliveries as one group, lost messages as groups of their own, in time order.
+        List<List<TraceRow>> groups = new ArrayList<>();
         for (TracedSubmission t : found) {
             SubmissionRecord r = t.submission();
-            rows.add(submission(r));
+            List<TraceRow> group = new ArrayList<>();
+            group.add(submission(r));
             Set<String> envelope = r.envelopeTo().stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
             for (Delivery d : t.deliveries()) {
-                rows.add(delivery(r, d, envelope.contains(d.recipient().toLowerCase(Locale.ROOT))));
+                group.add(delivery(r, d, envelope.contains(d.recipient().toLowerCase(Locale.ROOT))));
             }
+            groups.add(group);
         }
         if (ended) {
-            rows.addAll(lost(found));
-            rows.sort(java.util.Comparator.comparing(TraceRow::time));
+            lost(found).forEach(l -> groups.add(List.of(l)));
+            groups.sort(java.util.Comparator.comparing(g -> g.get(0).time()));
         }
+        List<TraceRow> rows = groups.stream().flatMap(List::stream).toList();
         return status.map(s -> rows.stream().filter(r -> r.status() == s).toList()).orElse(rows);
     }
 
