@@ -108,6 +108,7 @@ public final class ConsoleWindow {
     private final Label worldState = new Label();
     private final ToggleButton dark = new ToggleButton("Dark");
     private final ToggleButton presentation = new ToggleButton("Presentation");
+    private final ToggleButton pauseLists = new ToggleButton("Pause lists");
     private final Label opening = new Label("Opening\u2026");
 
     private Workspace workspace;
@@ -240,9 +241,12 @@ public final class ConsoleWindow {
         presentation.setId("presentation-mode");
         presentation.setTooltip(new Tooltip("Large fonts for projectors (Ctrl+P)"));
         presentation.setOnAction(e -> applyTheme());
+        pauseLists.setId("pause-lists");
+        pauseLists.setTooltip(new Tooltip("Hold the live lists still (Ctrl+Space): rows stop moving so you can read and "
+                + "click them. A list also holds still while the pointer is over it. Counters keep counting."));
         return toolbar("toolbar-server", caption("World"), worldPicker, resetCounters, deleteRun, divider(),
                 caption("Live server"), serverToggle, address, copy, caption("Profile"), profile, divider(), dark,
-                presentation);
+                presentation, pauseLists);
     }
 
     private FlowPane toolbarScenario() {
@@ -338,6 +342,8 @@ public final class ConsoleWindow {
             applyTheme();
         });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::copyAddress);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN),
+                () -> pauseLists.setSelected(!pauseLists.isSelected()));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::openScenarioFile);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> {
             if (!start.isDisabled()) {
@@ -476,6 +482,7 @@ public final class ConsoleWindow {
                 onStatus(s);
             }
         });
+        self[0].ui().listsPausedProperty().bind(pauseLists.selectedProperty());
         self[0].open();
         self[0].pump().addListener(new org.submitlab.ui.common.EventPump.Listener() {
             @Override

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.scene.Node;
+import javafx.scene.control.TableView;
 import org.submitlab.app.JournalFollower;
 import org.submitlab.app.World;
 import org.submitlab.app.WorldStatus;
@@ -21,6 +22,7 @@ import org.submitlab.ui.budget.BudgetPanel;
 import org.submitlab.ui.budget.BudgetRow;
 import org.submitlab.ui.common.BackgroundTasks;
 import org.submitlab.ui.common.EventPump;
+import org.submitlab.ui.common.Tables;
 import org.submitlab.ui.common.UiContext;
 import org.submitlab.ui.connections.ConnectionsPanel;
 import org.submitlab.ui.connections.ConnectionsViewModel;
@@ -94,6 +96,13 @@ final class WorldView implements AutoCloseable {
                 }
             }
         });
+        // The lists that move by themselves; Sent Items pages on scroll and Live's device draft is edited by hand.
+        List<TableView<?>> moving = new java.util.ArrayList<>(List.of(connections.table(), retries.table(),
+                budget.table(), sessionLog.table()));
+        if (!world.isLive()) {
+            moving.add(devices.table());
+        }
+        moving.forEach(t -> Tables.holdWhilePausedOrHovered(t, ui.listsPausedProperty()));
         for (EventPump.Listener l : List.of(connections, retries, budget, sentItems, devices, sessionLog, statusBar)) {
             pump.addListener(l);
         }
@@ -112,6 +121,7 @@ final class WorldView implements AutoCloseable {
             poller.cancel(false);
         }
         pump.close();
+        ui.listsPausedProperty().unbind();
     }
 
     World world() {

@@ -277,6 +277,33 @@ class ConsoleAppGuiTest {
                 && liveTrace.getItems().get(1).recipient().equals(java.util.Optional.of("frontdesk@contoso.test"))));
     }
 
+    @Test
+    @Order(10)
+    void pausedListsHoldTheirRowsWhileCountersCountAndCatchUpWhenResumed() throws Exception {
+        ComboBox<ConsoleWindow.WorldChoice> worlds = robot.lookup("#world-picker").queryComboBox();
+        selectWorld(worlds, LiveWorld.ID);
+        showTab(KeyCode.DIGIT6);
+        TableView<?> sessions = table("#session-table");
+        waitUntil(() -> fx(() -> !sessions.getItems().isEmpty()));
+        int before = fx(() -> sessions.getItems().size());
+        Label accepted = shownNode("#status-accepted");
+        int acceptedBefore = Integer.parseInt(fx(accepted::getText).replace(",", ""));
+
+        robot.clickOn("#pause-lists");
+        Endpoint live = app.window().workspace().live().endpoint().orElseThrow();
+        try (MailClient c = new MailClient(live.host(), live.port(), "printer@contoso.test", DemoTenant.PASSWORD)) {
+            c.send("printer@contoso.test", "frontdesk@contoso.test", "while paused", "<paused-1@contoso.test>");
+        }
+
+        // The counter saw the new session on a tick; the same tick left the held list alone.
+        waitUntil(() -> Integer.parseInt(fx(accepted::getText).replace(",", "")) > acceptedBefore);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> sessions.getItems().size())).isEqualTo(before);
+        robot.clickOn("#pause-lists");
+        robot.moveTo("#world-picker");
+        waitUntil(() -> fx(() -> sessions.getItems().size() == before + 1));
+    }
+
     /** The node with this id in the shown world's view (kept views hold one each, hidden). */
     @SuppressWarnings("unchecked")
     private static <T extends Node> T shownNode(String id) {

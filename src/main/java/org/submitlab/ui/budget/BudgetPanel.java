@@ -20,8 +20,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.submitlab.ui.common.EventPump;
 import org.submitlab.ui.common.Charts;
+import org.submitlab.ui.common.EventPump;
 import org.submitlab.ui.common.Formats;
 import org.submitlab.ui.common.LimitHelp;
 import org.submitlab.ui.common.PanelLayout;
@@ -112,7 +112,7 @@ public final class BudgetPanel implements EventPump.Listener {
     @Override
     public void onTick(Instant now) {
         boolean hourChanged = Math.floorDiv(now.getEpochSecond(), 3600L) != shownHour;
-        if (pending != null) {
+        if (pending != null && !Tables.held(table)) {
             vm.setRows(pending);
             pending = null;
             if (Tables.update(table, vm.rows(), BudgetRow::mailbox)) {

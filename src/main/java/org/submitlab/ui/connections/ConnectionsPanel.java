@@ -110,7 +110,7 @@ public final class ConnectionsPanel implements EventPump.Listener {
 
     @Override
     public void onTick(Instant now) {
-        if (vm.version() != shownVersion || minute(now) != shownMinute) {
+        if ((vm.version() != shownVersion || minute(now) != shownMinute) && !Tables.held(table)) {
             shownVersion = vm.version();
             Tables.update(table, vm.rows(now), MailboxActivity::mailbox);
             refreshChart();

@@ -17,10 +17,10 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
+import org.submitlab.app.explain.Explainer;
 import org.submitlab.events.LabEvent;
 import org.submitlab.ui.common.EventPump;
 import org.submitlab.ui.common.Formats;
-import org.submitlab.app.explain.Explainer;
 import org.submitlab.ui.common.PanelLayout;
 import org.submitlab.ui.common.Tables;
 import org.submitlab.ui.common.UiContext;
@@ -109,7 +109,7 @@ public final class SessionLogPanel implements EventPump.Listener {
 
     @Override
     public void onTick(Instant now) {
-        if (vm.version() == shownVersion) {
+        if (vm.version() == shownVersion || Tables.held(table)) {
             return;
         }
         shownVersion = vm.version();
