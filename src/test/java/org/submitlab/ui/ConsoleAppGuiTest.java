@@ -304,6 +304,44 @@ class ConsoleAppGuiTest {
         waitUntil(() -> fx(() -> sessions.getItems().size() == before + 1));
     }
 
+    @Test
+    @Order(11)
+    void theSessionLogExportsAsCsvWithSecretsMaskedAndAChartAsPng(@TempDir Path out) throws Exception {
+        ComboBox<ConsoleWindow.WorldChoice> worlds = robot.lookup("#world-picker").queryComboBox();
+        selectWorld(worlds, LiveWorld.ID);
+        Path csv = out.resolve("sessions.csv");
+        Path png = out.resolve("chart.png");
+
+        robot.interact(() -> app.window().view().sessionLog().exportCsv(csv));
+        robot.interact(() -> {
+            try {
+                org.submitlab.ui.common.ChartImages.writePng(app.window().view().connections().chart(), png);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+
+        waitUntil(() -> java.nio.file.Files.exists(csv) && java.nio.file.Files.size(csv) > 0);
+        String text = java.nio.file.Files.readString(csv);
+        List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+                .setHeader().setSkipHeaderRecord(true).get().parse(new java.io.StringReader(text)).getRecords();
+        assertThat(records).anySatisfy(r -> {
+            assertThat(r.get("direction")).isEqualTo("C");
+            assertThat(r.get("line")).startsWith("EHLO");
+        });
+        assertThat(records).anySatisfy(r -> assertThat(r.get("line")).startsWith("235 2.7.0"));
+        assertThat(records).allSatisfy(r -> assertThat(r.get("mailbox")).isNotNull());
+        assertThat(text).doesNotContain(DemoTenant.PASSWORD)
+                .doesNotContain(java.util.Base64.getEncoder().encodeToString(DemoTenant.PASSWORD.getBytes()));
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isGreaterThan(200);
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int x = 0; x < image.getWidth(); x += 7) {
+            colours.add(image.getRGB(x, image.getHeight() / 2));
+        }
+        assertThat(colours).hasSizeGreaterThan(1);
+    }
+
     /** The node with this id in the shown world's view (kept views hold one each, hidden). */
     @SuppressWarnings("unchecked")
     private static <T extends Node> T shownNode(String id) {

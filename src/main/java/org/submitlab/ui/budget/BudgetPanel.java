@@ -20,6 +20,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.submitlab.ui.common.ChartImages;
 import org.submitlab.ui.common.Charts;
 import org.submitlab.ui.common.EventPump;
 import org.submitlab.ui.common.Formats;
@@ -82,6 +83,7 @@ public final class BudgetPanel implements EventPump.Listener {
         NumberAxis y = Charts.countAxis("recipients");
         chart = new BarChart<>(hours, y);
         chart.setId("budget-chart");
+        ChartImages.offerPng(chart, "recipient-budget.png");
         chart.setAnimated(false);
         chart.setLegendVisible(false);
         chart.setCategoryGap(3);

@@ -6,6 +6,7 @@ import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -75,7 +76,13 @@ public final class SessionLogPanel implements EventPump.Listener {
         outcome.setValue(ANY);
         outcome.valueProperty().addListener((o, a, v) -> vm.setOutcomeFilter(
                 v instanceof SessionOutcome so ? Optional.of(so) : Optional.empty()));
-        HBox filters = new HBox(8, new Label("Filter"), mailbox, device, outcome);
+        Button export = new Button("Export CSV\u2026");
+        export.setId("session-export");
+        export.setTooltip(Tables.tooltip("Save the sessions shown (as filtered) as CSV: one line per command and reply."));
+        export.setOnAction(e -> exportCsv());
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        HBox filters = new HBox(8, new Label("Filter"), mailbox, device, outcome, spacer, export);
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setPadding(new Insets(0, 0, 8, 0));
 
@@ -96,6 +103,29 @@ public final class SessionLogPanel implements EventPump.Listener {
 
     public Node node() {
         return root;
+    }
+
+    private void exportCsv() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export the session log as CSV");
+        chooser.setInitialFileName("session-log.csv");
+        java.io.File f = chooser.showSaveDialog(root.getScene().getWindow());
+        if (f != null) {
+            exportCsv(f.toPath());
+        }
+    }
+
+    /** Writes the sessions shown, as filtered, to {@code file} (the transcripts are the console's, read now). */
+    public void exportCsv(java.nio.file.Path file) {
+        List<SessionEntry> sessions = vm.sessions();
+        StringBuilder text = new StringBuilder();
+        try {
+            SessionLogCsv.write(sessions, vm, text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot format the session log", e);
+        }
+        ui.background().run(() -> java.nio.file.Files.writeString(file, text), x -> { }, e -> empty.setText(
+                "Could not save " + file + ": " + e.getMessage()));
     }
 
     public TableView<SessionEntry> table() {
