@@ -130,7 +130,15 @@ final class Schema {
           streak_kind TEXT,
           streak INTEGER NOT NULL,
           throttled_kind TEXT,
-          throttled_until INTEGER)"""));
+          throttled_until INTEGER)"""),
+        // Version 4: Exchange as of 2026. The tenant's 2026 rules as JSON (like limits: a rule added later takes
+        // its default); token expiry (NULL: issued before tokens expired, kept valid); a delivery that failed
+        // (the NDR's reply, e.g. the tenant external recipient limit) and whether it counted as external.
+        List.of(
+        "ALTER TABLE settings ADD COLUMN rules TEXT",
+        "ALTER TABLE tokens ADD COLUMN expires INTEGER",
+        "ALTER TABLE deliveries ADD COLUMN failure TEXT",
+        "ALTER TABLE deliveries ADD COLUMN external INTEGER NOT NULL DEFAULT 0"));
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
 

@@ -101,13 +101,26 @@ public final class MailboxAdmin {
         return target.store().sentItems().deleteOlderThan(m.address(), clock.instant().plus(java.time.Duration.ofDays(36_500)));
     }
 
+    /** How long a token is valid unless told otherwise: an hour, like an Entra access token. */
+    public static final java.time.Duration TOKEN_LIFETIME = java.time.Duration.ofHours(1);
+
+    /** Issues a token valid for {@link #TOKEN_LIFETIME}. */
     public IssuedToken issueToken(String address) {
+        return issueToken(address, TOKEN_LIFETIME);
+    }
+
+    /** Issues a token valid for {@code validFor} from now (the world's clock); after that XOAUTH2 gets 535 5.7.3. */
+    public IssuedToken issueToken(String address, java.time.Duration validFor) {
+        if (validFor == null || validFor.isNegative() || validFor.isZero()) {
+            throw new IllegalArgumentException("a token must be valid for a positive duration, was " + validFor);
+        }
         Mailbox m = existing(address);
         String token = PasswordHasher.newToken();
         String hash = PasswordHasher.hashToken(token);
         Instant now = clock.instant();
-        target.store().mailboxes().addToken(m.address(), hash, now);
-        return new IssuedToken(m.address(), token, new TokenInfo(hash, now));
+        Instant expires = now.plus(validFor);
+        target.store().mailboxes().addToken(m.address(), hash, now, expires);
+        return new IssuedToken(m.address(), token, new TokenInfo(hash, now, expires));
     }
 
     public List<TokenInfo> tokens(String address) {
