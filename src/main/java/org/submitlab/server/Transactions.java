@@ -2,6 +2,7 @@ package org.submitlab.server;
 
 import java.util.List;
 import org.submitlab.events.LabEvent;
+import org.submitlab.policy.SlotModel;
 import org.submitlab.policy.SubmissionPolicy.SlotGrant;
 import org.submitlab.store.SubmissionRecord;
 
@@ -26,6 +27,11 @@ final class Transactions {
             if (!st.holdsConnectionSlot) {
                 acquireConnectionSlot(st);
             }
+        } else if (ctx.tenant.settings().rules().slotModel() == SlotModel.END_OF_DATA) {
+            // Counted as in flight from now on; whether it is within the limit is decided at its end of DATA.
+            ctx.policy.countInFlight(st.mailbox);
+            tx.holdsTransactionSlot = true;
+            tx.decidedAtEnd = true;
         } else {
             tx.holdsTransactionSlot = request(st);
         }
@@ -40,7 +46,16 @@ final class Transactions {
         }
     }
 
+    /**
+     * Whether the transaction may be accepted as far as concurrency goes: its slot from MAIL FROM (or its
+     * connection's), or, with the end-of-DATA slot model, the transactions in flight now within the limit.
+     */
     boolean holdsSlot(SessionState st, Transaction tx) {
+        if (tx.decidedAtEnd) {
+            SlotGrant g = ctx.policy.withinLimitNow(st.mailbox);
+            ctx.publish(new LabEvent.SlotRequested(ctx.now(), st.id, st.mailbox, g.granted(), g.inUse(), g.limit()));
+            return g.granted();
+        }
         return tx.holdsTransactionSlot || st.holdsConnectionSlot;
     }
 
