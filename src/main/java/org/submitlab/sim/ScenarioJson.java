@@ -25,7 +25,7 @@ final class ScenarioJson {
     record DeviceJson(String name, Integer count, String kind, String mailbox, String login, String password,
             String token, String from, String fromName, RecipientsJson recipients, MessageJson message,
             ScheduleJson schedule, String stagger, ConnectionJson connection, RetryJson retry, Boolean perRecipient,
-            Long uploadKbps) {
+            Long uploadKbps, String endpoint) {
     }
 
     record RecipientsJson(String pool, Integer to, Integer cc, Integer bcc, String pick) {

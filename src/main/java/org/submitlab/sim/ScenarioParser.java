@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.submitlab.policy.Durations;
+import org.submitlab.policy.EndpointKind;
 import org.submitlab.policy.Limits;
 import org.submitlab.policy.Mailbox;
 import org.submitlab.policy.Profile;
@@ -189,6 +190,8 @@ final class ScenarioParser {
             if (d.uploadKbps() != null) {
                 check(p + "/uploadKbps", d.uploadKbps() >= 1, "must be at least 1");
             }
+            EndpointKind endpoint = d.endpoint() == null ? EndpointKind.STANDARD
+                    : convert(p + "/endpoint", () -> EndpointKind.byId(d.endpoint()));
             for (int n = 1; n <= count; n++) {
                 int index = n;
                 String name = expand(d.name(), n);
@@ -211,7 +214,7 @@ final class ScenarioParser {
                 out.add(new Device(name, kind, mailbox, login, password, token, from,
                         d.fromName() == null ? name : expand(d.fromName(), n), mix, message, schedule, connection,
                         retry, d.perRecipient() != null && d.perRecipient(),
-                        d.uploadKbps() == null ? OptionalLong.empty() : OptionalLong.of(d.uploadKbps())));
+                        d.uploadKbps() == null ? OptionalLong.empty() : OptionalLong.of(d.uploadKbps()), endpoint));
             }
         }
         return out;

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.submitlab.policy.Durations;
+import org.submitlab.policy.EndpointKind;
 import org.submitlab.policy.Limits;
 import org.submitlab.policy.Profile;
 import org.submitlab.policy.Setting;
@@ -130,7 +131,8 @@ public final class ScenarioWriter {
                 literal("device mailbox", d.mailbox()), literal("device login", d.login()), d.password().orElse(null),
                 d.token().orElse(null), literal("device from", d.from()), literal("device fromName", d.fromName()),
                 recipients, message, schedule(d.schedule()), null, connection, retry(d.retry()), d.perRecipient(),
-                d.uploadKbps().isPresent() ? d.uploadKbps().getAsLong() : null);
+                d.uploadKbps().isPresent() ? d.uploadKbps().getAsLong() : null,
+                d.endpoint() == EndpointKind.STANDARD ? null : d.endpoint().id());
     }
 
     private static ScenarioJson.ScheduleJson schedule(Schedule s) {

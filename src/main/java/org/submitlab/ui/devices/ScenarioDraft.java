@@ -114,7 +114,8 @@ public record ScenarioDraft(Scenario scenario) {
         }
         return new Device(e.name().trim(), e.kind(), mailbox, loginWasMailbox ? mailbox : d.login(), password,
                 d.token(), fromWasMailbox ? mailbox : d.from(), d.fromName(), d.recipients(), d.message(),
-                d.schedule(), d.connection(), e.retry().policy().orElse(d.retry()), d.perRecipient(), d.uploadKbps());
+                d.schedule(), d.connection(), e.retry().policy().orElse(d.retry()), d.perRecipient(), d.uploadKbps(),
+                d.endpoint());
     }
 
     private ScenarioDraft with(List<Device> devices) {
