@@ -58,8 +58,8 @@ public final class Settings {
     public static final Setting<SlotModel> SLOT_MODEL = rule("slotModel", "Concurrency slot decided",
             Setting.Kind.CHOICE, SlotModel.class, SlotModel.MAIL_FROM, 0, 0,
             "unconfirmed for Exchange: both readings are plausible",
-            "When a transaction's slot is decided: at MAIL FROM, or by counting the transactions in flight at "
-                    + "its end of DATA", TenantRules::slotModel);
+            "When a transaction's slot is decided: at MAIL FROM, or (end-of-data) one that found the limit in "
+                    + "flight at MAIL FROM counts those in flight again at its end of DATA", TenantRules::slotModel);
     public static final Setting<Integer> LICENCES = rule("licences", "Licences", Setting.Kind.COUNT, Integer.class,
             100, 1, 10_000_000, "Exchange: the tenant's paid licences",
             "The tenant's licences: its external recipients per rolling 24 h are 500 × licences^0.7 + 9,500",

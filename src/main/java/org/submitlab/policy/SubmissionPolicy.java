@@ -310,21 +310,6 @@ public final class SubmissionPolicy {
         return n < 0 ? new SlotGrant(false, slots.inUse(mailbox), limit) : new SlotGrant(true, n, limit);
     }
 
-    /**
-     * The end-of-DATA slot model: a transaction is counted as in flight from its MAIL FROM without asking, and
-     * {@link #withinLimitNow} decides at its end of DATA. Returns how many are in flight after.
-     */
-    public int countInFlight(String mailbox) {
-        return slots.acquire(mailbox);
-    }
-
-    /** Whether the mailbox's transactions in flight now (the asking one included) are within the limit. */
-    public SlotGrant withinLimitNow(String mailbox) {
-        int limit = tenant.limits().concurrentPerMailbox();
-        int n = slots.inUse(mailbox);
-        return new SlotGrant(n <= limit, n, limit);
-    }
-
     /** Gives a slot back; returns how many are in use after. */
     public int releaseSlot(String mailbox) {
         return slots.release(mailbox);

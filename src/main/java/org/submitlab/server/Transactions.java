@@ -27,13 +27,11 @@ final class Transactions {
             if (!st.holdsConnectionSlot) {
                 acquireConnectionSlot(st);
             }
-        } else if (ctx.tenant.settings().rules().slotModel() == SlotModel.END_OF_DATA) {
-            // Counted as in flight from now on; whether it is within the limit is decided at its end of DATA.
-            ctx.policy.countInFlight(st.mailbox);
-            tx.holdsTransactionSlot = true;
-            tx.decidedAtEnd = true;
         } else {
             tx.holdsTransactionSlot = request(st);
+            // With the end-of-DATA model, one that found the limit in flight asks again at its end of DATA.
+            tx.decidedAtEnd = !tx.holdsTransactionSlot
+                    && ctx.tenant.settings().rules().slotModel() == SlotModel.END_OF_DATA;
         }
         return tx;
     }
@@ -48,13 +46,12 @@ final class Transactions {
 
     /**
      * Whether the transaction may be accepted as far as concurrency goes: its slot from MAIL FROM (or its
-     * connection's), or, with the end-of-DATA slot model, the transactions in flight now within the limit.
+     * connection's), or, with the end-of-DATA slot model, one it gets now if fewer than the limit are in flight.
      */
     boolean holdsSlot(SessionState st, Transaction tx) {
         if (tx.decidedAtEnd) {
-            SlotGrant g = ctx.policy.withinLimitNow(st.mailbox);
-            ctx.publish(new LabEvent.SlotRequested(ctx.now(), st.id, st.mailbox, g.granted(), g.inUse(), g.limit()));
-            return g.granted();
+            tx.decidedAtEnd = false;
+            tx.holdsTransactionSlot = request(st);
         }
         return tx.holdsTransactionSlot || st.holdsConnectionSlot;
     }
