@@ -57,6 +57,19 @@ class ScenarioFileTest {
     }
 
     @Test
+    void aDeviceMayUseTheHveEndpointAndAnUnknownOneIsNamed() {
+        Scenario s = Scenarios.parse(VALID.replace("\"kind\": \"app\",", "\"kind\": \"app\", \"endpoint\": \"hve\","),
+                "hve.json");
+        assertThat(s.devices()).extracting(Device::endpoint).containsOnly(org.submitlab.policy.EndpointKind.HVE);
+        assertThat(Scenarios.parse(VALID, "small.json").devices()).extracting(Device::endpoint)
+                .containsOnly(org.submitlab.policy.EndpointKind.STANDARD);
+
+        ScenarioException e = errorFor(VALID.replace("\"kind\": \"app\",", "\"kind\": \"app\", \"endpoint\": \"bulk\","));
+        assertThat(e.field()).isEqualTo("devices[0].endpoint");
+        assertThat(e.getMessage()).contains("unknown endpoint 'bulk'").contains("standard, legacy, hve");
+    }
+
+    @Test
     void aSyntaxErrorNamesItsLine() {
         ScenarioException e = errorFor(VALID.replace("\"duration\": \"10m\",", "\"duration\": \"10m\""));
         assertThat(e.line()).isEqualTo(4);

@@ -21,12 +21,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.submitlab.policy.EndpointKind;
 import org.submitlab.policy.Limits;
 import org.submitlab.policy.Profile;
 import org.submitlab.sim.RetryPolicy.Backoff;
-import org.submitlab.ui.devices.ScenarioDraft;
 import org.submitlab.ui.devices.ScenarioDraft.Edit;
 import org.submitlab.ui.devices.ScenarioDraft.RetryChoice;
+import org.submitlab.ui.devices.ScenarioDraft;
 
 class ScenarioWriterTest {
 
@@ -126,6 +127,18 @@ class ScenarioWriterTest {
         return new Device(name, DeviceKind.APP, mailbox, "LOGIN-" + mailbox, password, token, "alerts@contoso.test",
                 "From " + name, d.recipients(), d.message(), d.schedule(), d.connection(), d.retry(), d.perRecipient(),
                 d.uploadKbps());
+    }
+
+    @Test
+    void aDeviceOnAnotherEndpointReadsBackEqual() {
+        Device hve = printer("newsletter", EVERY_40S, RetryPolicy.none()).withEndpoint(EndpointKind.HVE);
+        Device standard = printer("mfp", EVERY_40S, RetryPolicy.none());
+        Scenario s = scenario(hve, standard);
+
+        assertThat(readBack(s)).isEqualTo(s);
+        assertThat(readBack(s).devices()).extracting(Device::endpoint).containsExactly(EndpointKind.HVE,
+                EndpointKind.STANDARD);
+        assertThat(ScenarioWriter.toJson(s)).contains("\"endpoint\": \"hve\"");
     }
 
     @Test
