@@ -1,6 +1,7 @@
 package org.submitlab.app;
 
 import java.net.InetAddress;
+import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.submitlab.policy.EndpointKind;
@@ -26,7 +27,7 @@ public record ListenOptions(InetAddress bind, int port, boolean fallbackToAnyPor
     }
 
     public ListenOptions {
-        java.util.Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(kind, "kind");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
         }

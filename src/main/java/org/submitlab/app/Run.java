@@ -7,8 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -95,14 +99,14 @@ public final class Run implements World, AutoCloseable {
             SubmissionServer.Builder builder = SubmissionServer.builder().store(store).clock(clock).events(events)
                     .port(0).sslContext(TlsMaterial.loadOrCreate(dataDir));
             // A device on another endpoint (HVE: "move the newsletter to HVE") gets a listener of that kind.
-            java.util.Set<EndpointKind> kinds = new java.util.TreeSet<>();
+            Set<EndpointKind> kinds = new TreeSet<>();
             scenario.devices().forEach(d -> kinds.add(d.endpoint()));
             kinds.stream().filter(k -> k != EndpointKind.STANDARD).forEach(builder::alsoListen);
             server = builder.build();
             server.start();
             ScenarioSetup.apply(scenario, server);
             ScenarioSetup.applyTokens(scenario, store);
-            java.util.Map<EndpointKind, Integer> ports = new java.util.EnumMap<>(EndpointKind.class);
+            Map<EndpointKind, Integer> ports = new EnumMap<>(EndpointKind.class);
             ports.put(EndpointKind.STANDARD, server.port());
             for (EndpointKind k : kinds) {
                 ports.put(k, server.port(k));

@@ -3,6 +3,7 @@ package org.submitlab.policy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -49,7 +50,7 @@ public final class BasicAuthTimeline {
             return "Basic authentication is removed: there is no further step. AUTH LOGIN gets "
                     + current.loginRefusal();
         }
-        return "Next step: " + next.name().toLowerCase(java.util.Locale.ROOT) + ". AUTH LOGIN would get "
+        return "Next step: " + next.name().toLowerCase(Locale.ROOT) + ". AUTH LOGIN would get "
                 + next.loginRefusal() + (next == BasicAuth.REMOVED ? " (final: it cannot be turned back on)"
                         : " (an admin may turn it back on)") + "; XOAUTH2 keeps working.";
     }

@@ -3,9 +3,12 @@ package org.submitlab.policy;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The live tenant: its settings and mailboxes, read by SMTP threads and changed by the console at
@@ -17,7 +20,7 @@ public final class Tenant {
     /** Copy-on-write: admin changes are rare, reads are on every AUTH and MAIL FROM, and a reload swaps it whole. */
     private volatile Map<String, Mailbox> mailboxes = Map.of();
     /** The accepted domains: those of the mailboxes, kept with every swap of {@link #mailboxes}. */
-    private volatile java.util.Set<String> domains = java.util.Set.of();
+    private volatile Set<String> domains = Set.of();
 
     public Tenant(TenantSettings settings, Collection<Mailbox> mailboxes) {
         this.settings = settings;
@@ -91,7 +94,7 @@ public final class Tenant {
     }
 
     /** The tenant's accepted domains (lower case): by default the domains of its mailboxes. */
-    public java.util.Set<String> acceptedDomains() {
+    public Set<String> acceptedDomains() {
         return domains;
     }
 
@@ -101,16 +104,16 @@ public final class Tenant {
             return true;
         }
         int at = address.lastIndexOf('@');
-        String domain = at < 0 ? "" : address.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
+        String domain = at < 0 ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
         return !domains.contains(domain);
     }
 
-    private static java.util.Set<String> domainsOf(Map<String, Mailbox> all) {
-        java.util.Set<String> d = new java.util.HashSet<>();
+    private static Set<String> domainsOf(Map<String, Mailbox> all) {
+        Set<String> d = new HashSet<>();
         for (String address : all.keySet()) {
-            d.add(address.substring(address.lastIndexOf('@') + 1).toLowerCase(java.util.Locale.ROOT));
+            d.add(address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT));
         }
-        return java.util.Set.copyOf(d);
+        return Set.copyOf(d);
     }
 
     public int recipientsPerDay(Mailbox m) {

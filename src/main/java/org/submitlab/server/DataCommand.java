@@ -4,9 +4,11 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -193,11 +195,11 @@ final class DataCommand extends SmtpCommand {
     }
 
     /** The recipients that count against the tenant's external limit (none on HVE, which is excluded from it). */
-    private java.util.Set<String> external(Transaction tx) {
+    private Set<String> external(Transaction tx) {
         if (ctx.endpoint == EndpointKind.HVE) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        java.util.Set<String> out = new java.util.HashSet<>();
+        Set<String> out = new HashSet<>();
         tx.recipients.stream().filter(ctx.tenant::isExternal).forEach(out::add);
         return out;
     }

@@ -3,7 +3,10 @@ package org.submitlab.server;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,7 +57,7 @@ public final class SubmissionServer implements AutoCloseable {
     private final EndpointKind endpoint;
     private final List<EndpointKind> additionalEndpoints;
     private final LegacyTlsAcceptor legacyTls;
-    private final java.util.Map<EndpointKind, Listener> listeners = new java.util.LinkedHashMap<>();
+    private final Map<EndpointKind, Listener> listeners = new LinkedHashMap<>();
 
     private volatile SubmissionPolicy policy;
     private SMTPServer smtp;
@@ -126,7 +129,7 @@ public final class SubmissionServer implements AutoCloseable {
 
     /** The primary endpoint first, then the additional ones. */
     private List<EndpointKind> endpointKinds() {
-        List<EndpointKind> kinds = new java.util.ArrayList<>();
+        List<EndpointKind> kinds = new ArrayList<>();
         kinds.add(endpoint);
         additionalEndpoints.stream().filter(k -> !kinds.contains(k)).forEach(kinds::add);
         return kinds;
@@ -332,7 +335,7 @@ public final class SubmissionServer implements AutoCloseable {
         private EventBus events;
         private SSLContext sslContext;
         private EndpointKind endpoint = EndpointKind.STANDARD;
-        private final List<EndpointKind> additionalEndpoints = new java.util.ArrayList<>();
+        private final List<EndpointKind> additionalEndpoints = new ArrayList<>();
         private LegacyTlsAcceptor legacyTls;
 
         private Builder() {

@@ -1,5 +1,6 @@
 package org.submitlab.sim;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.submitlab.policy.EndpointKind;
@@ -37,7 +38,7 @@ public record Device(String name, DeviceKind kind, String mailbox, String login,
     }
 
     public Device {
-        java.util.Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(endpoint, "endpoint");
         if (password.isEmpty() && token.isEmpty()) {
             throw new IllegalArgumentException("device " + name + " needs a password or a token");
         }

@@ -76,7 +76,7 @@ public final class SimulationEngine implements AutoCloseable {
     private final List<Double> lags = new ArrayList<>();
 
     public SimulationEngine(Scenario scenario, String host, int port, LabClock clock) {
-        this(scenario, host, java.util.Map.of(EndpointKind.STANDARD, port), clock);
+        this(scenario, host, Map.of(EndpointKind.STANDARD, port), clock);
     }
 
     /**

@@ -3,12 +3,15 @@ package org.submitlab.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** Where accepted messages went: one row per recipient copy, with the time it is (or was) due. */
 public final class DeliveryRepository {
@@ -45,15 +48,15 @@ public final class DeliveryRepository {
     }
 
     /** When external recipients were delivered at or after {@code since} (for the tenant's external window). */
-    public List<java.time.Instant> externalSince(java.time.Instant since) {
+    public List<Instant> externalSince(Instant since) {
         return db.read("read external deliveries", c -> {
-            List<java.time.Instant> out = new ArrayList<>();
+            List<Instant> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT deliver_at FROM deliveries"
                     + " WHERE external = 1 AND failure IS NULL AND deliver_at >= ? ORDER BY deliver_at")) {
                 Sql.setTime(ps, 1, since);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(java.time.Instant.ofEpochMilli(rs.getLong(1)));
+                        out.add(Instant.ofEpochMilli(rs.getLong(1)));
                     }
                 }
             }
@@ -77,14 +80,14 @@ public final class DeliveryRepository {
     }
 
     /** A message's delivery rows, computed on the caller's thread: the writer thread is the bottleneck. */
-    record NewDeliveries(List<String> recipients, long deliverAt, java.util.Set<String> external, String failure) {
+    record NewDeliveries(List<String> recipients, long deliverAt, Set<String> external, String failure) {
 
         static NewDeliveries of(SentItemDraft d) {
             List<String> recipients = new ArrayList<>(d.deliverTo().size());
             for (String recipient : d.deliverTo()) {
                 recipients.add(recipient.trim().toLowerCase(Locale.ROOT));
             }
-            java.util.Set<String> external = new java.util.HashSet<>();
+            Set<String> external = new HashSet<>();
             d.external().forEach(a -> external.add(a.trim().toLowerCase(Locale.ROOT)));
             return new NewDeliveries(recipients, recipients.isEmpty() ? 0 : d.deliverAt().toEpochMilli(), external,
                     d.externalFailure());

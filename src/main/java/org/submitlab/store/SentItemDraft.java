@@ -3,6 +3,7 @@ package org.submitlab.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An accepted message. Stored once (raw MIME as received, from memory or a spool file); listed in Sent
@@ -14,7 +15,7 @@ import java.util.Objects;
 public record SentItemDraft(String mailbox, Instant time, String envelopeFrom, List<String> envelopeTo,
         String authenticatedAs, String clientAddress, boolean tls, String sessionId, MessageBody body,
         String subject, String messageId, String fromHeader,
-        boolean inSentItems, List<String> deliverTo, Instant deliverAt, java.util.Set<String> external,
+        boolean inSentItems, List<String> deliverTo, Instant deliverAt, Set<String> external,
         String externalFailure) {
 
     /** A draft whose recipients are all delivered (none counted as external). */
@@ -23,11 +24,11 @@ public record SentItemDraft(String mailbox, Instant time, String envelopeFrom, L
             String subject, String messageId, String fromHeader,
             boolean inSentItems, List<String> deliverTo, Instant deliverAt) {
         this(mailbox, time, envelopeFrom, envelopeTo, authenticatedAs, clientAddress, tls, sessionId, body, subject,
-                messageId, fromHeader, inSentItems, deliverTo, deliverAt, java.util.Set.of(), null);
+                messageId, fromHeader, inSentItems, deliverTo, deliverAt, Set.of(), null);
     }
 
     public SentItemDraft {
-        external = external == null ? java.util.Set.of() : java.util.Set.copyOf(external);
+        external = external == null ? Set.of() : Set.copyOf(external);
         Objects.requireNonNull(mailbox, "mailbox");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(body, "body");

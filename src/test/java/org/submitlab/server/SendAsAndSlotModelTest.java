@@ -6,6 +6,7 @@ import static org.submitlab.server.ServerFixture.SUFFIX;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,7 +69,7 @@ class SendAsAndSlotModelTest {
             List<String> own = c.submit(BOX, List.of(TO), SmtpTestClient.message(BOX, TO, "as itself"));
             assertThat(own.get(3)).startsWith("250 2.0.0 OK <");
         }
-        assertThat(fx.store.submissions().recent(java.util.Optional.of(BOX), 10))
+        assertThat(fx.store.submissions().recent(Optional.of(BOX), 10))
                 .anySatisfy(r -> assertThat(r.reply()).startsWith("550 5.7.60"));
     }
 

@@ -2,6 +2,8 @@ package org.submitlab.ui.admin;
 
 import java.io.File;
 import java.net.InetAddress;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -192,9 +194,9 @@ public final class TenantPanel {
 
     /** Where the lab's date falls on Exchange's basic-authentication timeline, beside Live's own setting. */
     private void showTimeline() {
-        BasicAuthTimeline.Position at = BasicAuthTimeline.at(live == null ? java.time.Instant.EPOCH
+        BasicAuthTimeline.Position at = BasicAuthTimeline.at(live == null ? Instant.EPOCH
                 : live.clock().instant());
-        String date = live == null ? "" : live.clock().instant().atZone(java.time.ZoneOffset.UTC).toLocalDate() + ": ";
+        String date = live == null ? "" : live.clock().instant().atZone(ZoneOffset.UTC).toLocalDate() + ": ";
         timeline.setText("Basic authentication on Exchange's timeline, " + date + at.now() + ". Next: " + at.next()
                 + ". Live: " + Settings.BASIC_AUTH.format(shown.basicAuth()) + ".");
         preview.setText("");
