@@ -47,6 +47,17 @@ public final class DeliveryRepository {
         });
     }
 
+    /** The failed deliveries of stored message {@code messageId} (a Sent Items id), by recipient. */
+    public List<Delivery> failedOf(long messageId) {
+        return db.read("list failed deliveries of message " + messageId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT message_id, recipient, deliver_at, failure FROM"
+                    + " deliveries WHERE failure IS NOT NULL AND message_id = ? ORDER BY recipient")) {
+                ps.setLong(1, messageId);
+                return deliveries(ps);
+            }
+        });
+    }
+
     /** When external recipients were delivered at or after {@code since} (for the tenant's external window). */
     public List<Instant> externalSince(Instant since) {
         return db.read("read external deliveries", c -> {

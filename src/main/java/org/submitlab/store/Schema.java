@@ -138,7 +138,9 @@ final class Schema {
         "ALTER TABLE settings ADD COLUMN rules TEXT",
         "ALTER TABLE tokens ADD COLUMN expires INTEGER",
         "ALTER TABLE deliveries ADD COLUMN failure TEXT",
-        "ALTER TABLE deliveries ADD COLUMN external INTEGER NOT NULL DEFAULT 0"));
+        "ALTER TABLE deliveries ADD COLUMN external INTEGER NOT NULL DEFAULT 0",
+        // Partial: only failed deliveries pay for it (a message trace looks up a message's failures).
+        "CREATE INDEX deliveries_failed_by_message ON deliveries(message_id) WHERE failure IS NOT NULL"));
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
 

@@ -60,6 +60,9 @@ class TenantExternalLimitTest {
         assertThat(fx.store.deliveries().forRecipient(INSIDE)).singleElement()
                 .satisfies(d -> assertThat(d.failed()).isFalse());
         assertThat(fx.store.deliveries().failed()).extracting(Delivery::recipient).containsExactly(OUTSIDE);
+        long message = fx.store.deliveries().forRecipient(OUTSIDE).get(0).messageId();
+        assertThat(fx.store.deliveries().failedOf(message)).extracting(Delivery::recipient).containsExactly(OUTSIDE);
+        assertThat(fx.store.deliveries().failedOf(message + 1)).isEmpty();
     }
 
     @Test

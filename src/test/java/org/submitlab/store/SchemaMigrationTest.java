@@ -90,7 +90,7 @@ class SchemaMigrationTest {
         assertThat(schema(migrated)).isEqualTo(schema(fresh));
         assertThat(indexes(fresh)).containsExactlyInAnyOrder(
                 "messages_sent_items_by_mailbox", "messages_sent_items_by_time",
-                "deliveries_by_recipient",
+                "deliveries_by_recipient", "deliveries_failed_by_message",
                 "submissions_by_time", "submissions_by_mailbox");
     }
 
