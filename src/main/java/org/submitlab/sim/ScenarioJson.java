@@ -11,7 +11,7 @@ final class ScenarioJson {
 
     record File(String name, String description, String duration, String drain, Double speed, Long seed,
             String profile, Map<String, Object> limits, List<MailboxJson> mailboxes, Map<String, PoolJson> pools,
-            List<DeviceJson> devices, Integer senderThreads) {
+            List<DeviceJson> devices, Integer senderThreads, Map<String, Object> rules) {
     }
 
 

@@ -70,6 +70,22 @@ class ScenarioFileTest {
     }
 
     @Test
+    void aScenarioMaySetTheRulesOfExchangeAsOf2026AndAnUnknownOneIsNamed() {
+        Scenario s = Scenarios.parse(VALID.replace("\"duration\": \"10m\",",
+                "\"duration\": \"10m\", \"rules\": { \"basicAuth\": \"disabled\", \"legacyTls\": true },"), "r.json");
+        assertThat(s.rules()).hasValueSatisfying(r -> {
+            assertThat(r.basicAuth()).isEqualTo(org.submitlab.policy.BasicAuth.DISABLED);
+            assertThat(r.legacyTls()).isTrue();
+            assertThat(r.licences()).isEqualTo(100);
+        });
+
+        ScenarioException e = errorFor(VALID.replace("\"duration\": \"10m\",",
+                "\"duration\": \"10m\", \"rules\": { \"basicAuthentication\": \"off\" },"));
+        assertThat(e.field()).isEqualTo("rules.basicAuthentication");
+        assertThat(e.getMessage()).contains("unknown rule 'basicAuthentication'").contains("basicAuth");
+    }
+
+    @Test
     void aSyntaxErrorNamesItsLine() {
         ScenarioException e = errorFor(VALID.replace("\"duration\": \"10m\",", "\"duration\": \"10m\""));
         assertThat(e.line()).isEqualTo(4);
