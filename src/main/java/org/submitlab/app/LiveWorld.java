@@ -138,7 +138,7 @@ public final class LiveWorld implements World, AdminTarget, AutoCloseable {
             port = 0;
         }
         SubmissionServer.Builder b = SubmissionServer.builder().store(store).clock(clock).events(events)
-                .bindAddress(listen.bind()).port(port);
+                .bindAddress(listen.bind()).port(port).endpoint(listen.kind());
         lastListen = listen;
         listen.tls().ifPresent(b::sslContext);
         SubmissionServer s = b.build();
@@ -174,7 +174,7 @@ public final class LiveWorld implements World, AdminTarget, AutoCloseable {
         TlsMaterial.importPkcs12(dataDir, pkcs12, password);
         if (server != null && lastListen != null) {
             restartServer(new ListenOptions(lastListen.bind(), endpoint().map(Endpoint::port).orElse(lastListen.port()),
-                    false, Optional.empty()));
+                    false, Optional.empty(), lastListen.kind()));
         }
     }
 

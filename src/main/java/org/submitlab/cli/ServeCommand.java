@@ -20,6 +20,7 @@ import org.submitlab.app.ListenException;
 import org.submitlab.app.ListenOptions;
 import org.submitlab.app.LiveWorld;
 import org.submitlab.concurrent.NamedThreads;
+import org.submitlab.policy.EndpointKind;
 import org.submitlab.policy.TenantSettings;
 import org.submitlab.server.tls.TlsMaterial;
 import picocli.CommandLine;
@@ -66,6 +67,13 @@ public final class ServeCommand implements Callable<Integer> {
                 "Every user of the machine can see the password in the process list: prefer --mailbox-file."})
     List<String> mailboxes = new ArrayList<>();
 
+    @Option(names = "--endpoint", paramLabel = "standard|legacy|hve", defaultValue = "standard",
+            description = {"Which Exchange Online endpoint to play (default: ${DEFAULT-VALUE}): standard "
+                    + "(smtp.office365.com: TLS 1.0/1.1 clients get 421 4.7.66), legacy (smtp-legacy.office365.com: "
+                    + "they may send), hve (High Volume Email: internal recipients only, 50 per message, no Sent "
+                    + "Items, works where SMTP AUTH is off for the tenant)."})
+    String endpointKind;
+
     @Option(names = "--tls-keystore", paramLabel = "FILE",
             description = "Your own PKCS#12 certificate and key (default: a self-signed one kept in the data folder).")
     Path tlsKeystore;
@@ -89,6 +97,7 @@ public final class ServeCommand implements Callable<Integer> {
             specs.addAll(argument(() -> MailboxFile.read(mailboxFile)));
         }
         SettingOptions.apply(spec, TenantSettings.defaults());
+        EndpointKind kind = argument(() -> EndpointKind.byId(endpointKind));
         SSLContext ssl = tlsContext();
         Path folder = data.folder();
         int chosenPort = port != null ? port : DefaultPort.choose(bindAddress, err);
@@ -96,14 +105,14 @@ public final class ServeCommand implements Callable<Integer> {
         LiveWorld live = LiveWorld.open(folder);
         try {
             configure(live, specs);
-            live.startServer(new ListenOptions(bindAddress, chosenPort, false, Optional.ofNullable(ssl)));
+            live.startServer(new ListenOptions(bindAddress, chosenPort, false, Optional.ofNullable(ssl), kind));
         } catch (RuntimeException e) {
             live.close();
             throw listenFailure(e);
         }
         Endpoint endpoint = live.endpoint().orElseThrow();
         err.println("SubmitLab: Live data in " + folder.toAbsolutePath() + ", profile " + live.settings().profile()
-                + ", " + live.mailboxAddresses().size() + " mailbox(es)");
+                + ", " + kind + " endpoint, " + live.mailboxAddresses().size() + " mailbox(es)");
 
         Runnable shutdown = new Shutdown(live);
         StopSignal signal = new StopSignal().install();

@@ -55,7 +55,7 @@ public final class TraceCommand implements Callable<Integer> {
     String since;
     @Option(names = "--until", paramLabel = "TIME", description = "Up to this time (same forms as --since).")
     String until;
-    @Option(names = "--status", paramLabel = "STATUS", description = "Only accepted, refused, delivered, delayed or lost.")
+    @Option(names = "--status", paramLabel = "STATUS", description = "Only accepted, refused, delivered, delayed, failed (an NDR) or lost.")
     String status;
     @Option(names = "--limit", paramLabel = "N", description = "At most N submissions, the newest that match (default: "
             + TraceQuery.DEFAULT_LIMIT + ").")
@@ -68,7 +68,7 @@ public final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
-        Instant now = Instant.now();
+        Instant now = org.submitlab.policy.LabClock.system().instant();
         TraceQuery q;
         Optional<TraceRow.Status> only;
         try {

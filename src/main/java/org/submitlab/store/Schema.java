@@ -131,10 +131,22 @@ final class Schema {
           streak INTEGER NOT NULL,
           throttled_kind TEXT,
           throttled_until INTEGER)"""),
-        // Version 4: the message trace finds a message by its Message-ID and an accepted one's deliveries.
+        // Version 4: Exchange as of 2026. The tenant's 2026 rules as JSON (like limits: a rule added later takes
+        // its default); token expiry (NULL: issued before tokens expired, kept valid); a delivery that failed
+        // (the NDR's reply, e.g. the tenant external recipient limit) and whether it counted as external.
+        List.of(
+        "ALTER TABLE settings ADD COLUMN rules TEXT",
+        "ALTER TABLE tokens ADD COLUMN expires INTEGER",
+        "ALTER TABLE deliveries ADD COLUMN failure TEXT",
+        "ALTER TABLE deliveries ADD COLUMN external INTEGER NOT NULL DEFAULT 0",
+        // Partial: only failed deliveries pay for it (a message trace looks up a message's failures).
+        "CREATE INDEX deliveries_failed_by_message ON deliveries(message_id) WHERE failure IS NOT NULL"),
+        // Version 5: the message trace finds a message by its Message-ID and an accepted one's deliveries
+        // (which also serves the failed-deliveries lookup the partial index of version 4 was for).
         List.of(
         "CREATE INDEX submissions_by_message_id ON submissions(message_id)",
-        "CREATE INDEX deliveries_by_message ON deliveries(message_id)"));
+        "CREATE INDEX deliveries_by_message ON deliveries(message_id)",
+        "DROP INDEX deliveries_failed_by_message"));
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
 

@@ -162,12 +162,12 @@ public final class SubmissionLog {
 
     private static List<Delivery> deliveriesOf(java.sql.Connection c, long storedMessage) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT message_id, recipient, deliver_at FROM deliveries WHERE message_id = ? ORDER BY id")) {
+                "SELECT message_id, recipient, deliver_at, failure FROM deliveries WHERE message_id = ? ORDER BY id")) {
             ps.setLong(1, storedMessage);
             List<Delivery> result = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    result.add(new Delivery(rs.getLong(1), rs.getString(2), Sql.getTime(rs, "deliver_at")));
+                    result.add(new Delivery(rs.getLong(1), rs.getString(2), Sql.getTime(rs, "deliver_at"), rs.getString(4)));
                 }
             }
             return result;

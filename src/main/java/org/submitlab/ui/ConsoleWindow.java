@@ -588,7 +588,7 @@ public final class ConsoleWindow {
     /** Where Live listens: the address chosen in the Live tenant tab last time, else loopback on the usual port. */
     private ListenOptions listenOptions(Workspace w) {
         return org.submitlab.app.ConsolePrefs.load(w.dataDir())
-                .map(p -> new ListenOptions(p.bind(), p.port(), options.fallbackToAnyPort(), Optional.empty()))
+                .map(p -> new ListenOptions(p.bind(), p.port(), options.fallbackToAnyPort(), Optional.empty(), p.kind()))
                 .orElseGet(() -> ListenOptions.loopback(options.port(), options.fallbackToAnyPort()));
     }
 
@@ -597,15 +597,16 @@ public final class ConsoleWindow {
             return;
         }
         LiveWorld live = workspace.live();
-        background(null, () -> new Object[] {live.endpoint(), live.settings().profile()}, r -> {
+        background(null, () -> new Object[] {live.endpoint(), live.settings()}, r -> {
             @SuppressWarnings("unchecked")
             Optional<Endpoint> a = (Optional<Endpoint>) r[0];
-            Profile p = (Profile) r[1];
+            org.submitlab.policy.TenantSettings s = (org.submitlab.policy.TenantSettings) r[1];
+            Profile p = s.profile();
             busy = true;
             profile.setValue(p);
             busy = false;
             serverRunning = a.isPresent();
-            address.setText(a.map(x -> ConnectionHint.text(x.host(), x.port(), p, DemoTenant.firstMailbox()))
+            address.setText(a.map(x -> ConnectionHint.text(x.host(), x.port(), s.basicAuth(), DemoTenant.firstMailbox()))
                     .orElse(ConnectionHint.stopped()));
             updateControls();
         });

@@ -2,8 +2,10 @@ package org.submitlab.ui;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -232,6 +234,13 @@ final class WorldView implements AutoCloseable {
             @Override
             public Optional<byte[]> raw(long id) {
                 return st.sentItems().raw(id);
+            }
+
+            @Override
+            public Map<String, String> failedDeliveries(long id) {
+                Map<String, String> failed = new LinkedHashMap<>();
+                st.deliveries().failedOf(id).forEach(d -> failed.put(d.recipient(), d.failure()));
+                return failed;
             }
         };
     }

@@ -175,7 +175,7 @@ class TraceCommandTest {
         CliRun since = CliRun.of("trace", "--since", "yesterday-ish", "--data", data.toString());
 
         assertThat(status.exitCode()).isEqualTo(2);
-        assertThat(status.err()).contains("accepted, refused, delivered, delayed or lost", "bounced");
+        assertThat(status.err()).contains("accepted, refused, delivered, delayed, failed or lost", "bounced");
         assertThat(since.exitCode()).isEqualTo(2);
         assertThat(since.err()).contains("--since", "is not a time");
     }

@@ -41,7 +41,7 @@ public final class MessageTrace {
     /** The rows of the newest submissions matching {@code q}, oldest first; {@code status} keeps rows of that status. */
     public List<TraceRow> find(TraceQuery q, Optional<Status> status) {
         TraceQuery query = status.map(s -> withAccepted(q, s == Status.ACCEPTED || s == Status.DELIVERED
-                || s == Status.DELAYED)).orElse(q);
+                || s == Status.DELAYED || s == Status.FAILED)).orElse(q);
         List<TracedSubmission> found = store.submissions().trace(query);
         // Each submission with its deliveries as one group, lost messages as groups of their own, in time order.
         List<List<TraceRow>> groups = new ArrayList<>();
@@ -121,8 +121,13 @@ public final class MessageTrace {
         if (!inEnvelope) {
             why.add(HEADER_RECIPIENT);
         }
-        return new TraceRow(Kind.DELIVERY, delayed ? Status.DELAYED : Status.DELIVERED, d.deliverAt(), r.mailbox(),
-                r.clientAddress(), r.sessionId(), r.envelopeFrom(), r.envelopeTo(), r.messageId(), r.reply(),
+        if (d.failed()) {
+            why.add(0, "not delivered: the non-delivery report says " + d.failure());
+        }
+        Status status = d.failed() ? Status.FAILED : delayed ? Status.DELAYED : Status.DELIVERED;
+        return new TraceRow(Kind.DELIVERY, status, d.deliverAt(), r.mailbox(),
+                r.clientAddress(), r.sessionId(), r.envelopeFrom(), r.envelopeTo(), r.messageId(),
+                d.failed() ? d.failure() : r.reply(),
                 Optional.of(d.recipient()), Optional.of(d.deliverAt()), why.isEmpty() ? Optional.empty()
                         : Optional.of(String.join("; ", why)), r.size());
     }

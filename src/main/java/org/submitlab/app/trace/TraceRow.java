@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * One line of a message trace: a submission attempt (accepted or refused), one delivery of an accepted
  * message (delivered, or delayed by the message rate), or, in a run that ended, a message its device never
- * got accepted (lost).
+ * got accepted (lost). A failed delivery (the non-delivery report of the tenant external recipient limit) has
+ * the report's reply as its reply.
  *
  * @param recipient  the delivery's recipient (deliveries only)
  * @param reason     why a delivery was delayed or happened at all (header recipients), or why a message was lost
@@ -20,7 +21,7 @@ public record TraceRow(Kind kind, Status status, Instant time, String mailbox, S
 
     /** The values of {@code trace --status}, as scripts write them. */
     public enum Status {
-        ACCEPTED, REFUSED, DELIVERED, DELAYED, LOST;
+        ACCEPTED, REFUSED, DELIVERED, DELAYED, FAILED, LOST;
 
         public String key() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -32,7 +33,7 @@ public record TraceRow(Kind kind, Status status, Instant time, String mailbox, S
                     return s;
                 }
             }
-            throw new IllegalArgumentException("the status must be accepted, refused, delivered, delayed or lost, was '"
+            throw new IllegalArgumentException("the status must be accepted, refused, delivered, delayed, failed or lost, was '"
                     + text + "'");
         }
     }

@@ -1,5 +1,6 @@
 package org.submitlab.server.tls;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -24,6 +25,19 @@ public final class TlsSocketCreator implements SSLSocketCreator {
     public TlsSocketCreator(SSLContext context, TlsPolicy policy) {
         this.context = context;
         this.policy = policy;
+    }
+
+    /**
+     * The same over a connection whose first bytes ({@code consumed}, the start of the ClientHello, read to see
+     * its version) were already taken from the socket's input.
+     */
+    public SSLSocket createSSLSocket(Socket socket, byte[] consumed) throws IOException {
+        SSLSocket s = (SSLSocket) context.getSocketFactory()
+                .createSocket(socket, new ByteArrayInputStream(consumed), true);
+        s.setUseClientMode(false);
+        s.setEnabledProtocols(policy.protocols(s.getSupportedProtocols()));
+        s.setEnabledCipherSuites(policy.suites(s.getSupportedCipherSuites()));
+        return s;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.submitlab.ui.sentitems;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where the Sent Items browser reads pages from (the store in the app). Called off the FX thread only. */
@@ -12,4 +13,9 @@ public interface SentItemsSource {
     long count(Optional<String> mailbox, String search);
 
     Optional<byte[]> raw(long id);
+
+    /** The message's deliveries that failed (a non-delivery report), recipient to the NDR's reply. */
+    default Map<String, String> failedDeliveries(long id) {
+        return Map.of();
+    }
 }

@@ -55,6 +55,10 @@ public final class SessionLogPanel implements EventPump.Listener {
                 Tables.withHelp(Tables.column("Device (EHLO)", 175, SessionEntry::client),
                         "The name the client gave in EHLO; simulated devices give their device name."),
                 Tables.column("Client", 75, SessionEntry::clientAddress),
+                Tables.withHelp(Tables.column("TLS", 60, SessionEntry::tls),
+                        "The TLS version agreed at STARTTLS. Exchange answers TLS 1.0/1.1 clients with 421 4.7.66 on its "
+                                + "standard endpoint: a retry never helps, the device needs new firmware or the legacy "
+                                + "endpoint."),
                 Tables.column("Mailbox", 170, SessionEntry::mailbox),
                 Tables.column("Outcome", 90, SessionEntry::outcome),
                 Tables.column("Accepted", 70, SessionEntry::accepted),

@@ -85,7 +85,7 @@ public final class TracePanel {
         table.setPlaceholder(Tables.emptyState("Find a message: type a sender, a recipient or a Message-ID (or "
                 + "nothing, for the latest), then Enter."));
         TableColumn<TraceRow, String> reply = Tables.column("Reply", 320,
-                (TraceRow r) -> r.kind() == TraceRow.Kind.DELIVERY ? "" : r.reply());
+                (TraceRow r) -> r.kind() == TraceRow.Kind.DELIVERY && r.status() != TraceRow.Status.FAILED ? "" : r.reply());
         Tables.replyCells(reply);
         table.getColumns().setAll(List.of(
                 Tables.column("Time", 110, (TraceRow r) -> Formats.clockSecondsNear(r.time(), ui.now(), ui.zone())),
@@ -183,7 +183,8 @@ public final class TracePanel {
     private String what(TraceRow r) {
         return switch (r.kind()) {
             case SUBMISSION -> "";
-            case DELIVERY -> (r.status() == TraceRow.Status.DELAYED ? "delayed, delivered at " : "delivered at ")
+            case DELIVERY -> (r.status() == TraceRow.Status.FAILED ? "failed at " : r.status() == TraceRow.Status.DELAYED
+                    ? "delayed, delivered at " : "delivered at ")
                     + r.deliverAt().map(t -> Formats.clockSecondsNear(t, ui.now(), ui.zone())).orElse("")
                     + r.reason().map(x -> ": " + x).orElse("");
             case LOST -> r.reason().orElse("lost");
