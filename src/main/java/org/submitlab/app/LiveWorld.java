@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.submitlab.app.admin.AdminTarget;
 import org.submitlab.app.admin.MailboxAdmin;
+import org.submitlab.app.devices.DeviceInventory;
 import org.submitlab.events.EventBus;
 import org.submitlab.policy.LabClock;
 import org.submitlab.policy.Mailbox;
@@ -44,6 +45,7 @@ public final class LiveWorld implements World, AdminTarget, AutoCloseable {
     private final LabClock clock = LabClock.system();
     private final EventBus events = new EventBus();
     private final EventJournal journal;
+    private final DeviceInventory inventory;
     private volatile SubmissionServer server;
     private volatile ListenOptions lastListen;
 
@@ -51,6 +53,7 @@ public final class LiveWorld implements World, AdminTarget, AutoCloseable {
         this.dataDir = dataDir;
         this.store = store;
         this.journal = EventJournal.record(dataDir, events, EventJournal.Retention.live());
+        this.inventory = DeviceInventory.follow(events, store.clients());
     }
 
     /** Opens (creating if needed) Live in {@code dataDir}, dropping window entries that past runs dated ahead. */
@@ -301,6 +304,7 @@ public final class LiveWorld implements World, AdminTarget, AutoCloseable {
         try {
             stopServer();
         } finally {
+            inventory.close();
             journal.close();
             store.close();
         }

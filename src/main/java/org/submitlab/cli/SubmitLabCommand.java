@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         version = "SubmitLab 0.1.0",
         description = "An Exchange Online SMTP AUTH submission endpoint and device simulator.",
         subcommands = {ServeCommand.class, SentItemsCommand.class, TokenCommand.class, SimulateCommand.class,
-            RunsCommand.class, ExplainCommand.class, MailboxCommand.class, TenantCommand.class, CertificateCommand.class, TraceCommand.class,
+            RunsCommand.class, ExplainCommand.class, MailboxCommand.class, TenantCommand.class, CertificateCommand.class, TraceCommand.class, DevicesCommand.class,
             CommandLine.HelpCommand.class})
 public final class SubmitLabCommand implements Runnable {
 

@@ -146,7 +146,30 @@ final class Schema {
         List.of(
         "CREATE INDEX submissions_by_message_id ON submissions(message_id)",
         "CREATE INDEX deliveries_by_message ON deliveries(message_id)",
-        "DROP INDEX deliveries_failed_by_message"));
+        "DROP INDEX deliveries_failed_by_message"),
+        // Version 6: the device inventory, one row per real client (EHLO name, address, login, mechanism).
+        List.of(
+        """
+        CREATE TABLE clients (
+          ehlo TEXT NOT NULL,
+          address TEXT NOT NULL,
+          login TEXT NOT NULL COLLATE NOCASE,
+          mechanism TEXT NOT NULL,
+          tls TEXT,
+          cipher TEXT,
+          first_seen INTEGER NOT NULL,
+          last_seen INTEGER NOT NULL,
+          sessions INTEGER NOT NULL,
+          auth_failures INTEGER NOT NULL,
+          accepted INTEGER NOT NULL,
+          refusals TEXT NOT NULL,
+          send_as TEXT NOT NULL,
+          messages INTEGER NOT NULL,
+          max_size INTEGER NOT NULL,
+          total_size INTEGER NOT NULL,
+          peak_in_flight INTEGER NOT NULL,
+          slot_limit INTEGER NOT NULL,
+          PRIMARY KEY (ehlo, address, login, mechanism))"""));
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
 

@@ -19,7 +19,16 @@ public final class MailClient implements AutoCloseable {
 
     /** {@code mechanism} LOGIN (password) or XOAUTH2 (the token as password). */
     public MailClient(String host, int port, String user, String password, String mechanism) throws MessagingException {
+        this(host, port, user, password, mechanism, null);
+    }
+
+    /** As above, saying {@code ehlo} in EHLO (as a device gives its own name), or the host's name when null. */
+    public MailClient(String host, int port, String user, String password, String mechanism, String ehlo)
+            throws MessagingException {
         Properties p = new Properties();
+        if (ehlo != null) {
+            p.put("mail.smtp.localhost", ehlo);
+        }
         p.put("mail.smtp.host", host);
         p.put("mail.smtp.port", String.valueOf(port));
         p.put("mail.smtp.auth", "true");
