@@ -6,9 +6,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.submitlab.app.devices.DeviceVerdicts;
+import org.submitlab.app.devices.DevicesCsv;
 import org.submitlab.policy.TenantSettings;
 import org.submitlab.store.ClientSighting;
 import org.submitlab.store.Store;
@@ -50,19 +49,7 @@ public final class DevicesCommand implements Callable<Integer> {
         if (json) {
             devices.forEach(d -> out.println(toJson(d, DeviceVerdicts.of(d, tenant))));
         } else if (csv) {
-            CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("ehlo", "address", "login",
-                    "mechanism", "tls", "firstSeen", "lastSeen", "sessions", "accepted", "refused", "peakInFlight", "limit",
-                    DeviceVerdicts.TODAY, DeviceVerdicts.BASIC_AUTH_DISABLED, DeviceVerdicts.BASIC_AUTH_REMOVED,
-                    DeviceVerdicts.LEGACY_TLS, DeviceVerdicts.CONCURRENCY, "reasons").get());
-            for (ClientSighting d : devices) {
-                Map<String, DeviceVerdicts.Verdict> v = DeviceVerdicts.of(d, tenant);
-                p.printRecord(d.ehlo(), d.address(), d.login(), d.mechanism(), d.tls(), d.firstSeen(), d.lastSeen(),
-                        d.sessions(), d.accepted(), refused(d), d.peakInFlight(), d.limit(),
-                        v.get(DeviceVerdicts.TODAY).value(), v.get(DeviceVerdicts.BASIC_AUTH_DISABLED).value(),
-                        v.get(DeviceVerdicts.BASIC_AUTH_REMOVED).value(), v.get(DeviceVerdicts.LEGACY_TLS).value(),
-                        v.get(DeviceVerdicts.CONCURRENCY).value(), reasons(v));
-            }
-            p.flush();
+            DevicesCsv.write(devices, tenant, out);
         } else {
             out.printf("%-22s %-15s %-28s %-8s %-8s %8s %8s  %-6s %-9s %-9s %-6s %s%n", "DEVICE (EHLO)", "ADDRESS", "LOGIN",
                     "AUTH", "TLS", "ACCEPTED", "REFUSED", "TODAY", "BASIC-OFF", "REMOVED", "TLS1.2", "CONCURRENCY");
@@ -87,16 +74,6 @@ public final class DevicesCommand implements Callable<Integer> {
 
     private static long refused(ClientSighting d) {
         return d.refusals().values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    private static String reasons(Map<String, DeviceVerdicts.Verdict> v) {
-        StringBuilder b = new StringBuilder();
-        v.forEach((k, x) -> {
-            if (x.breaks()) {
-                b.append(b.length() == 0 ? "" : "; ").append(k).append(": ").append(x.reason());
-            }
-        });
-        return b.toString();
     }
 
     static String toJson(ClientSighting d, Map<String, DeviceVerdicts.Verdict> verdicts) {

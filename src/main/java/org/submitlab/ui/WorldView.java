@@ -31,6 +31,7 @@ import org.submitlab.ui.connections.ConnectionsViewModel;
 import org.submitlab.ui.devices.DeviceRow;
 import org.submitlab.ui.devices.DevicesPanel;
 import org.submitlab.ui.devices.ScenarioDraft;
+import org.submitlab.ui.devices.SeenDevicesPanel;
 import org.submitlab.ui.retries.RetriesPanel;
 import org.submitlab.ui.retries.RetryRow;
 import org.submitlab.ui.sentitems.SentItemRow;
@@ -63,6 +64,9 @@ final class WorldView implements AutoCloseable {
     private final DevicesPanel devices;
     private final SessionLogPanel sessionLog;
     private final TracePanel trace;
+    /** Live only: the real devices seen, above the scenario's devices. */
+    private final SeenDevicesPanel seenDevices;
+    private final Node devicesNode;
     private final StatusBar statusBar;
     private final AtomicReference<WorldStatus> latest = new AtomicReference<>();
     private final Consumer<WorldStatus> onStatus;
@@ -86,6 +90,9 @@ final class WorldView implements AutoCloseable {
         this.sentItems = new SentItemsPanel(ui);
         this.devices = new DevicesPanel(onDraftEdited);
         this.sessionLog = new SessionLogPanel(new SessionLogViewModel(), ui);
+        this.seenDevices = world.isLive() ? new SeenDevicesPanel(ui, world.store()) : null;
+        this.devicesNode = seenDevices == null ? devices.node()
+                : org.submitlab.ui.common.PanelLayout.stacked(seenDevices.node(), devices.node(), 0.55);
         this.trace = new TracePanel(ui, world.store(), () -> world.status().run().map(r -> !r.active()).orElse(false));
         this.statusBar = new StatusBar(connectionsVm, pump);
         pump.addListener(new EventPump.Listener() {
@@ -109,6 +116,9 @@ final class WorldView implements AutoCloseable {
             pump.addListener(l);
         }
         sentItems.setSource(source(world.store()));
+        if (seenDevices != null) {
+            pump.addListener(seenDevices);
+        }
     }
 
     /** Starts the pump and the poller; call on the FX thread once the view's nodes are shown. */
@@ -156,12 +166,16 @@ final class WorldView implements AutoCloseable {
     }
 
     List<Node> panels() {
-        return List.of(connections.node(), retries.node(), budget.node(), sentItems.node(), devices.node(),
+        return List.of(connections.node(), retries.node(), budget.node(), sentItems.node(), devicesNode,
                 sessionLog.node(), trace.node());
     }
 
     ConnectionsPanel connections() {
         return connections;
+    }
+
+    SeenDevicesPanel seenDevices() {
+        return seenDevices;
     }
 
     TracePanel trace() {

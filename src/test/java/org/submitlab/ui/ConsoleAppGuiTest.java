@@ -342,6 +342,25 @@ class ConsoleAppGuiTest {
         assertThat(colours).hasSizeGreaterThan(1);
     }
 
+    @Test
+    @Order(12)
+    void liveListsTheRealPrinterWithItsVerdictsForTheBasicAuthChange() {
+        ComboBox<ConsoleWindow.WorldChoice> worlds = robot.lookup("#world-picker").queryComboBox();
+        selectWorld(worlds, LiveWorld.ID);
+        showTab(KeyCode.DIGIT5);
+        TableView<org.submitlab.ui.devices.SeenDevicesPanel.Row> seen = table("#seen-devices-table");
+
+        waitUntil(() -> anyRow(seen, r -> r.device().login().equals("printer@contoso.test")
+                && r.device().mechanism().equals("LOGIN")));
+        org.submitlab.ui.devices.SeenDevicesPanel.Row printer = fx(() -> seen.getItems().stream()
+                .filter(r -> r.device().login().equals("printer@contoso.test")).findFirst().orElseThrow());
+        assertThat(printer.device().accepted()).isGreaterThanOrEqualTo(1);
+        assertThat(printer.verdicts().get("today").breaks()).isFalse();
+        assertThat(printer.verdicts().get("basicAuthDisabled").breaks()).isTrue();
+        assertThat(fx(() -> shownCells(seen, "Basic auth off").stream().map(TableCell::getText).toList()))
+                .contains("breaks");
+    }
+
     /** The node with this id in the shown world's view (kept views hold one each, hidden). */
     @SuppressWarnings("unchecked")
     private static <T extends Node> T shownNode(String id) {
