@@ -357,7 +357,7 @@ class ConsoleAppGuiTest {
         assertThat(printer.device().accepted()).isGreaterThanOrEqualTo(1);
         assertThat(printer.verdicts().get("today").breaks()).isFalse();
         assertThat(printer.verdicts().get("basicAuthDisabled").breaks()).isTrue();
-        assertThat(fx(() -> shownCells(seen, "Basic auth off").stream().map(TableCell::getText).toList()))
+        assertThat(fx(() -> shownCells(seen, "Basic off").stream().map(TableCell::getText).toList()))
                 .contains("breaks");
     }
 

@@ -68,8 +68,8 @@ public final class SeenDevicesPanel implements EventPump.Listener {
                         "The most submissions in flight on its mailbox during its sessions, against the limit."),
                 Tables.column("Last seen", 110, (Row r) -> Formats.clockSecondsNear(r.device().lastSeen(), ui.now(), ui.zone())),
                 verdict("Today", DeviceVerdicts.TODAY),
-                verdict("Basic auth off", DeviceVerdicts.BASIC_AUTH_DISABLED),
-                verdict("Basic auth removed", DeviceVerdicts.BASIC_AUTH_REMOVED),
+                verdict("Basic off", DeviceVerdicts.BASIC_AUTH_DISABLED),
+                verdict("Removed", DeviceVerdicts.BASIC_AUTH_REMOVED),
                 verdict("TLS 1.2", DeviceVerdicts.LEGACY_TLS),
                 verdict("Concurrency", DeviceVerdicts.CONCURRENCY)));
         summary.setId("seen-devices-summary");
