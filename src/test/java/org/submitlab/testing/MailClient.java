@@ -45,18 +45,7 @@ public final class MailClient implements AutoCloseable {
 
     /** Sends one message with the given Message-ID; returns normally only after a 250. */
     public void send(String from, String to, String subject, String messageId) throws MessagingException {
-        MimeMessage m = new MimeMessage(session) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                setHeader("Message-ID", messageId);
-            }
-        };
-        m.setFrom(new InternetAddress(from));
-        m.setRecipients(jakarta.mail.Message.RecipientType.TO, to);
-        m.setSubject(subject);
-        m.setText("Sent by the SubmitLab command-line tests.\r\n");
-        m.saveChanges();
-        transport.sendMessage(m, m.getAllRecipients());
+        send(from, to, to, subject, messageId);
     }
 
     /** Sends with To header addresses that differ from the envelope recipients (Bcc-like, or header-only). */

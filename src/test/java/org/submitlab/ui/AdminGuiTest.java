@@ -2,11 +2,12 @@ package org.submitlab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.submitlab.ui.ConsoleRobot.fx;
+import static org.submitlab.ui.ConsoleRobot.showTab;
+import static org.submitlab.ui.ConsoleRobot.waitUntil;
 
 import jakarta.mail.AuthenticationFailedException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -31,7 +32,6 @@ import org.submitlab.policy.Settings;
 import org.submitlab.testing.MailClient;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Live's administration through the console's own controls, checked by real logins against Live's
@@ -42,7 +42,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminGuiTest {
 
-    private static final int WAIT_SECONDS = 120;
     private static final String SCANNER = "scanner2@contoso.test";
     private static final String PASSWORD = "Floor2-Scanner!";
 
@@ -173,23 +172,4 @@ class AdminGuiTest {
         return fx(() -> dialog().lookupButton(ButtonType.OK));
     }
 
-    private static void showTab(KeyCode digit) {
-        robot.press(KeyCode.CONTROL, digit).release(digit, KeyCode.CONTROL);
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("could not read the console's state", e);
-        }
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the console did not get there", e);
-        }
-    }
 }

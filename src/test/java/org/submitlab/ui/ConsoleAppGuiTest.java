@@ -1,14 +1,15 @@
 package org.submitlab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.submitlab.ui.ConsoleRobot.fx;
+import static org.submitlab.ui.ConsoleRobot.showTab;
+import static org.submitlab.ui.ConsoleRobot.waitUntil;
 
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -55,8 +56,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleAppGuiTest {
 
-    /** Generous: the machine may be busy; the conditions, not the times, are what is tested. */
-    private static final int WAIT_SECONDS = 120;
     private static final String PRINTERS = "printers-sharing-mailbox";
 
     @TempDir
@@ -393,11 +392,6 @@ class ConsoleAppGuiTest {
         return robot.lookup(id).queryTableView();
     }
 
-    /** By its shortcut: a tab's title can also be a word elsewhere in the window (a settings category). */
-    private static void showTab(KeyCode digit) {
-        robot.press(KeyCode.CONTROL, digit).release(digit, KeyCode.CONTROL);
-    }
-
     private static void setSpeed(double speed) {
         ComboBox<Double> box = robot.lookup("#speed").queryComboBox();
         robot.interact(() -> box.setValue(speed));
@@ -440,20 +434,4 @@ class ConsoleAppGuiTest {
         return fx(() -> table.getItems().stream().anyMatch(p));
     }
 
-    /** Reads the scene on the FX thread, after the events queued so far. */
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("could not read the console's state", e);
-        }
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the console did not get there", e);
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package org.submitlab.ui.devices;
 
-import java.io.File;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +16,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.submitlab.app.devices.DeviceVerdicts;
+import org.submitlab.app.devices.DevicesCsv;
 import org.submitlab.policy.TenantSettings;
 import org.submitlab.store.ClientSighting;
 import org.submitlab.store.Store;
+import org.submitlab.ui.common.CsvExport;
 import org.submitlab.ui.common.EventPump;
 import org.submitlab.ui.common.Formats;
 import org.submitlab.ui.common.PanelLayout;
@@ -144,20 +144,8 @@ public final class SeenDevicesPanel implements EventPump.Listener {
     }
 
     private void exportCsv() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the devices as CSV");
-        chooser.setInitialFileName("devices.csv");
-        File f = chooser.showSaveDialog(root.getScene().getWindow());
-        if (f == null) {
-            return;
-        }
-        List<Row> rows = List.copyOf(table.getItems());
-        ui.background().run(() -> {
-            try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(f.toPath())) {
-                org.submitlab.app.devices.DevicesCsv.write(rows.stream().map(Row::device).toList(),
-                        store.settings().load(), w);
-            }
-            return f;
-        }, x -> summary.setText("Saved " + rows.size() + " devices to " + x), e -> summary.setText(e.getMessage()));
+        List<ClientSighting> devices = table.getItems().stream().map(Row::device).toList();
+        CsvExport.ask(root, "Export the devices as CSV", "devices.csv", ui.background(),
+                w -> DevicesCsv.write(devices, store.settings().load(), w), summary::setText);
     }
 }

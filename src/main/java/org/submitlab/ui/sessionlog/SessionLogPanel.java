@@ -110,26 +110,27 @@ public final class SessionLogPanel implements EventPump.Listener {
     }
 
     private void exportCsv() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Export the session log as CSV");
-        chooser.setInitialFileName("session-log.csv");
-        java.io.File f = chooser.showSaveDialog(root.getScene().getWindow());
-        if (f != null) {
-            exportCsv(f.toPath());
-        }
+        String text = csvText();
+        org.submitlab.ui.common.CsvExport.ask(root, "Export the session log as CSV", "session-log.csv", ui.background(),
+                w -> w.write(text), explanation::setText);
     }
 
     /** Writes the sessions shown, as filtered, to {@code file} (the transcripts are the console's, read now). */
     public void exportCsv(java.nio.file.Path file) {
-        List<SessionEntry> sessions = vm.sessions();
+        String text = csvText();
+        ui.background().run(() -> java.nio.file.Files.writeString(file, text), x -> { },
+                e -> explanation.setText("Could not save " + file + ": " + e.getMessage()));
+    }
+
+    /** The shown sessions as CSV, read on the FX thread where the view model lives. */
+    private String csvText() {
         StringBuilder text = new StringBuilder();
         try {
-            SessionLogCsv.write(sessions, vm, text);
+            SessionLogCsv.write(vm.sessions(), vm, text);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot format the session log", e);
         }
-        ui.background().run(() -> java.nio.file.Files.writeString(file, text), x -> { }, e -> empty.setText(
-                "Could not save " + file + ": " + e.getMessage()));
+        return text.toString();
     }
 
     public TableView<SessionEntry> table() {

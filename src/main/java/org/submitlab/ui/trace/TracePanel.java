@@ -1,10 +1,5 @@
 package org.submitlab.ui.trace;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,12 +16,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.submitlab.app.trace.MessageTrace;
 import org.submitlab.app.trace.TraceCsv;
 import org.submitlab.app.trace.TraceRow;
 import org.submitlab.store.Store;
 import org.submitlab.store.TraceQuery;
+import org.submitlab.ui.common.CsvExport;
 import org.submitlab.ui.common.Formats;
 import org.submitlab.ui.common.PanelLayout;
 import org.submitlab.ui.common.Tables;
@@ -162,22 +157,9 @@ public final class TracePanel {
     }
 
     private void exportCsv() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the trace as CSV");
-        chooser.setInitialFileName("trace.csv");
-        File f = chooser.showSaveDialog(root.getScene().getWindow());
-        if (f == null) {
-            return;
-        }
         List<TraceRow> rows = List.copyOf(table.getItems());
-        ui.background().run(() -> {
-            try (Writer w = Files.newBufferedWriter(f.toPath(), StandardCharsets.UTF_8)) {
-                TraceCsv.write(rows, w);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot write " + f + ": " + e.getMessage(), e);
-            }
-            return f;
-        }, x -> summary.setText("Saved " + rows.size() + " lines to " + x), e -> summary.setText(e.getMessage()));
+        CsvExport.ask(root, "Export the trace as CSV", "trace.csv", ui.background(), w -> TraceCsv.write(rows, w),
+                summary::setText);
     }
 
     private String what(TraceRow r) {
