@@ -31,7 +31,6 @@ import org.submitlab.app.admin.MailboxView;
 import org.submitlab.policy.Settings;
 import org.submitlab.testing.MailClient;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * Live's administration through the console's own controls, checked by real logins against Live's
@@ -53,15 +52,12 @@ class AdminGuiTest {
 
     @BeforeAll
     static void startConsole() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (ConsoleApp) FxToolkit.setupApplication(() -> new ConsoleApp(ConsoleOptions.forTests(data)));
-        waitUntil(() -> app.window().workspace() != null && app.window().workspace().live().endpoint().isPresent());
+        app = ConsoleRobot.startConsole(data);
     }
 
     @AfterAll
     static void stopConsole() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        ConsoleRobot.stopConsole(app);
     }
 
     @Test

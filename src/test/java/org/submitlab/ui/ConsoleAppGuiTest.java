@@ -42,7 +42,6 @@ import org.submitlab.ui.connections.MailboxActivity;
 import org.submitlab.ui.retries.RetryRow;
 import org.submitlab.ui.sentitems.SentItemRow;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -66,9 +65,7 @@ class ConsoleAppGuiTest {
 
     @BeforeAll
     static void startConsoleAndPrintersPreset() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (ConsoleApp) FxToolkit.setupApplication(() -> new ConsoleApp(ConsoleOptions.forTests(data)));
-        waitUntil(() -> app.window().workspace() != null && app.window().workspace().live().endpoint().isPresent());
+        app = ConsoleRobot.startConsole(data);
         sendOneRealMessageToLive();
         Button start = robot.lookup("#scenario-start").queryButton();
         waitUntil(() -> !start.isDisabled());
@@ -83,8 +80,7 @@ class ConsoleAppGuiTest {
 
     @AfterAll
     static void stopConsole() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        ConsoleRobot.stopConsole(app);
     }
 
     @Test

@@ -17,6 +17,20 @@ final class ConsoleRobot {
     private ConsoleRobot() {
     }
 
+    /** The real console on {@code data}, once Live's server listens. */
+    static ConsoleApp startConsole(java.nio.file.Path data) throws Exception {
+        org.testfx.api.FxToolkit.registerPrimaryStage();
+        ConsoleApp app = (ConsoleApp) org.testfx.api.FxToolkit.setupApplication(
+                () -> new ConsoleApp(ConsoleOptions.forTests(data)));
+        waitUntil(() -> app.window().workspace() != null && app.window().workspace().live().endpoint().isPresent());
+        return app;
+    }
+
+    static void stopConsole(ConsoleApp app) throws Exception {
+        org.testfx.api.FxToolkit.cleanupApplication(app);
+        org.testfx.api.FxToolkit.cleanupStages();
+    }
+
     /** Reads the scene on the FX thread, after the events queued so far. */
     static <T> T fx(Callable<T> read) {
         try {
