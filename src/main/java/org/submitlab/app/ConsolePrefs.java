@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
+import org.submitlab.policy.EndpointKind;
 
 /** Where the console's Live server listens, kept in {@code <data>/console.properties} between sessions. */
 public final class ConsolePrefs {
@@ -19,7 +20,11 @@ public final class ConsolePrefs {
     private ConsolePrefs() {
     }
 
-    public record Listen(InetAddress bind, int port) {
+    /** Where and as which endpoint (standard, legacy, HVE) Live's server listens. */
+    public record Listen(InetAddress bind, int port, EndpointKind kind) {
+        public Listen(InetAddress bind, int port) {
+            this(bind, port, EndpointKind.STANDARD);
+        }
     }
 
     public static Optional<Listen> load(Path dataDir) {
@@ -31,8 +36,8 @@ public final class ConsolePrefs {
         try (InputStream in = Files.newInputStream(f)) {
             p.load(in);
             return Optional.of(new Listen(InetAddress.getByName(p.getProperty("bind", "127.0.0.1")),
-                    Integer.parseInt(p.getProperty("port", "0"))));
-        } catch (IOException | NumberFormatException e) {
+                    Integer.parseInt(p.getProperty("port", "0")), EndpointKind.byId(p.getProperty("endpoint", "standard"))));
+        } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }
@@ -41,6 +46,7 @@ public final class ConsolePrefs {
         Properties p = new Properties();
         p.setProperty("bind", listen.bind().getHostAddress());
         p.setProperty("port", Integer.toString(listen.port()));
+        p.setProperty("endpoint", listen.kind().id());
         try {
             Files.createDirectories(dataDir);
             try (OutputStream out = Files.newOutputStream(dataDir.resolve(FILE))) {

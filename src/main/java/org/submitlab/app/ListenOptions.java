@@ -1,18 +1,33 @@
 package org.submitlab.app;
 
 import java.net.InetAddress;
+import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import org.submitlab.policy.EndpointKind;
 
 /**
  * How Live's server listens.
  *
  * @param fallbackToAnyPort when {@code port} is taken, listen on any free port instead of failing (the console)
  * @param tls               the certificate to present; empty: the one kept in the data folder
+ * @param kind              which Exchange endpoint it plays: standard, legacy (TLS 1.0/1.1 too) or HVE
  */
-public record ListenOptions(InetAddress bind, int port, boolean fallbackToAnyPort, Optional<SSLContext> tls) {
+public record ListenOptions(InetAddress bind, int port, boolean fallbackToAnyPort, Optional<SSLContext> tls,
+        EndpointKind kind) {
+
+    /** The standard endpoint. */
+    public ListenOptions(InetAddress bind, int port, boolean fallbackToAnyPort, Optional<SSLContext> tls) {
+        this(bind, port, fallbackToAnyPort, tls, EndpointKind.STANDARD);
+    }
+
+    /** The same, playing {@code other}. */
+    public ListenOptions withKind(EndpointKind other) {
+        return new ListenOptions(bind, port, fallbackToAnyPort, tls, other);
+    }
 
     public ListenOptions {
+        Objects.requireNonNull(kind, "kind");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
         }

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.submitlab.app.admin.AdminTarget;
 import org.submitlab.app.admin.MailboxAdmin;
+import org.submitlab.app.devices.DeviceInventory;
 import org.submitlab.events.EventBus;
 import org.submitlab.policy.LabClock;
 import org.submitlab.policy.Mailbox;
@@ -44,6 +45,7 @@ public final class LiveWorld implements World, AdminTarget, AutoCloseable {
     private final LabClock clock = LabClock.system();
     private final EventBus events = new EventBus();
     private final EventJournal journal;
+    private final DeviceInventory inventory;
     private volatile SubmissionServer server;
     private volatile ListenOptions lastListen;
 
@@ -51,6 +53,7 @@ public final class LiveWorld implements World, AdminTarget, AutoCloseable {
         this.dataDir = dataDir;
         this.store = store;
         this.journal = EventJournal.record(dataDir, events, EventJournal.Retention.live());
+        this.inventory = DeviceInventory.follow(events, store.clients());
     }
 
     /** Opens (creating if needed) Live in {@code dataDir}, dropping window entries that past runs dated ahead. */
@@ -138,7 +141,7 @@ public final class LiveWorld implements World, AdminTarget, AutoCloseable {
             port = 0;
         }
         SubmissionServer.Builder b = SubmissionServer.builder().store(store).clock(clock).events(events)
-                .bindAddress(listen.bind()).port(port);
+                .bindAddress(listen.bind()).port(port).endpoint(listen.kind());
         lastListen = listen;
         listen.tls().ifPresent(b::sslContext);
         SubmissionServer s = b.build();
@@ -146,7 +149,7 @@ public final class LiveWorld implements World, AdminTarget, AutoCloseable {
             s.start();
         } catch (RuntimeException e) {
             s.close();
-            throw e;
+            throw ListenException.of(e, listen.bind(), port);
         }
         server = s;
         return endpoint().orElseThrow();
@@ -174,7 +177,7 @@ public final class LiveWorld implements World, AdminTarget, AutoCloseable {
         TlsMaterial.importPkcs12(dataDir, pkcs12, password);
         if (server != null && lastListen != null) {
             restartServer(new ListenOptions(lastListen.bind(), endpoint().map(Endpoint::port).orElse(lastListen.port()),
-                    false, Optional.empty()));
+                    false, Optional.empty(), lastListen.kind()));
         }
     }
 
@@ -301,6 +304,7 @@ public final class LiveWorld implements World, AdminTarget, AutoCloseable {
         try {
             stopServer();
         } finally {
+            inventory.close();
             journal.close();
             store.close();
         }

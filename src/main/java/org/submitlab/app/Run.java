@@ -7,14 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.submitlab.concurrent.NamedThreads;
 import org.submitlab.events.EventBus;
+import org.submitlab.policy.EndpointKind;
 import org.submitlab.policy.LabClock;
 import org.submitlab.policy.ScaledClock;
 import org.submitlab.server.SubmissionServer;
@@ -91,12 +96,22 @@ public final class Run implements World, AutoCloseable {
         SubmissionServer server = null;
         try {
             store = Store.open(folder);
-            server = SubmissionServer.builder().store(store).clock(clock).events(events).port(0)
-                    .sslContext(TlsMaterial.loadOrCreate(dataDir)).build();
+            SubmissionServer.Builder builder = SubmissionServer.builder().store(store).clock(clock).events(events)
+                    .port(0).sslContext(TlsMaterial.loadOrCreate(dataDir));
+            // A device on another endpoint (HVE: "move the newsletter to HVE") gets a listener of that kind.
+            Set<EndpointKind> kinds = new TreeSet<>();
+            scenario.devices().forEach(d -> kinds.add(d.endpoint()));
+            kinds.stream().filter(k -> k != EndpointKind.STANDARD).forEach(builder::alsoListen);
+            server = builder.build();
             server.start();
             ScenarioSetup.apply(scenario, server);
             ScenarioSetup.applyTokens(scenario, store);
-            SimulationEngine engine = new SimulationEngine(scenario, server.host(), server.port(), clock);
+            Map<EndpointKind, Integer> ports = new EnumMap<>(EndpointKind.class);
+            ports.put(EndpointKind.STANDARD, server.port());
+            for (EndpointKind k : kinds) {
+                ports.put(k, server.port(k));
+            }
+            SimulationEngine engine = new SimulationEngine(scenario, server.host(), ports, clock);
             Run run = new Run(folder, info, Optional.of(scenario), clock, store, journal, server, engine, null);
             LOG.info("run {} ({}) starts at {}x on {}:{}", id, scenario.name(), speed, server.host(), server.port());
             engine.start();

@@ -19,7 +19,7 @@ public final class ScenarioSetup {
     private ScenarioSetup() {
     }
 
-    /** Applies the scenario's profile and limits (when it sets them) and creates or replaces its mailboxes. */
+    /** Applies the scenario's profile, limits and 2026 rules (when it sets them) and creates or replaces its mailboxes. */
     public static void apply(Scenario s, SubmissionServer server) {
         TenantSettings settings = server.tenant().settings();
         TenantSettings wanted = settings;
@@ -28,6 +28,9 @@ public final class ScenarioSetup {
         }
         if (s.limits().isPresent()) {
             wanted = wanted.withLimits(s.limits().get());
+        }
+        if (s.rules().isPresent()) {
+            wanted = wanted.withRules(s.rules().get());
         }
         if (!wanted.equals(settings)) {
             server.updateSettings(wanted);

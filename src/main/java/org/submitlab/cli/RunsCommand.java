@@ -10,7 +10,9 @@ import java.util.concurrent.Callable;
 import org.submitlab.app.Run;
 import org.submitlab.app.RunInfo;
 import org.submitlab.app.Runs;
+import org.submitlab.app.report.ReportHtml;
 import org.submitlab.sim.ReportTable;
+import org.submitlab.sim.SimulationReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -107,11 +109,23 @@ public final class RunsCommand implements Runnable {
         @Option(names = "--json", description = "The run as one JSON object.")
         boolean json;
 
+        @Option(names = "--html", paramLabel = "FILE.html",
+                description = "Also write the report as one self-contained HTML page (no scripts, nothing loaded).")
+        java.nio.file.Path html;
+
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
             PrintWriter out = spec.commandLine().getOut();
             Runs runs = runs(data);
             RunInfo info = find(runs, id, spec.commandLine());
+            if (html != null) {
+                try (Run run = runs.open(info.id())) {
+                    SimulationReport r = run.report().orElseThrow(() -> new CommandFailure("run " + info.id()
+                            + " has no report yet: it is still playing or it failed before its first report"));
+                    java.nio.file.Files.writeString(html, ReportHtml.render(r));
+                }
+                out.println("Report written to " + html);
+            }
             if (json) {
                 out.println(info.toJsonLine(runs.folder().resolve(info.id())));
                 out.flush();

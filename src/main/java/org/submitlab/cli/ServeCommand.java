@@ -16,9 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.submitlab.app.DefaultPort;
 import org.submitlab.app.Endpoint;
+import org.submitlab.app.ListenException;
 import org.submitlab.app.ListenOptions;
 import org.submitlab.app.LiveWorld;
 import org.submitlab.concurrent.NamedThreads;
+import org.submitlab.policy.EndpointKind;
 import org.submitlab.policy.TenantSettings;
 import org.submitlab.server.tls.TlsMaterial;
 import picocli.CommandLine;
@@ -65,6 +67,13 @@ public final class ServeCommand implements Callable<Integer> {
                 "Every user of the machine can see the password in the process list: prefer --mailbox-file."})
     List<String> mailboxes = new ArrayList<>();
 
+    @Option(names = "--endpoint", paramLabel = "standard|legacy|hve", defaultValue = "standard",
+            description = {"Which Exchange Online endpoint to play (default: ${DEFAULT-VALUE}): standard "
+                    + "(smtp.office365.com: TLS 1.0/1.1 clients get 421 4.7.66), legacy (smtp-legacy.office365.com: "
+                    + "they may send), hve (High Volume Email: internal recipients only, 50 per message, no Sent "
+                    + "Items, works where SMTP AUTH is off for the tenant)."})
+    String endpointKind;
+
     @Option(names = "--tls-keystore", paramLabel = "FILE",
             description = "Your own PKCS#12 certificate and key (default: a self-signed one kept in the data folder).")
     Path tlsKeystore;
@@ -88,6 +97,7 @@ public final class ServeCommand implements Callable<Integer> {
             specs.addAll(argument(() -> MailboxFile.read(mailboxFile)));
         }
         SettingOptions.apply(spec, TenantSettings.defaults());
+        EndpointKind kind = argument(() -> EndpointKind.byId(endpointKind));
         SSLContext ssl = tlsContext();
         Path folder = data.folder();
         int chosenPort = port != null ? port : DefaultPort.choose(bindAddress, err);
@@ -95,14 +105,14 @@ public final class ServeCommand implements Callable<Integer> {
         LiveWorld live = LiveWorld.open(folder);
         try {
             configure(live, specs);
-            live.startServer(new ListenOptions(bindAddress, chosenPort, false, Optional.ofNullable(ssl)));
+            live.startServer(new ListenOptions(bindAddress, chosenPort, false, Optional.ofNullable(ssl), kind));
         } catch (RuntimeException e) {
             live.close();
-            throw listenFailure(e, bindAddress, chosenPort);
+            throw listenFailure(e);
         }
         Endpoint endpoint = live.endpoint().orElseThrow();
         err.println("SubmitLab: Live data in " + folder.toAbsolutePath() + ", profile " + live.settings().profile()
-                + ", " + live.mailboxAddresses().size() + " mailbox(es)");
+                + ", " + kind + " endpoint, " + live.mailboxAddresses().size() + " mailbox(es)");
 
         Runnable shutdown = new Shutdown(live);
         StopSignal signal = new StopSignal().install();
@@ -138,20 +148,13 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** Says why the port could not be bound: taken, or an address this machine does not have. */
-    private static RuntimeException listenFailure(RuntimeException e, InetAddress bindAddress, int port) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.BindException be) {
-                String where = bindAddress.getHostAddress() + ":" + port;
-                String why = String.valueOf(be.getMessage());
-                if (why.contains("assign requested address") || why.contains("not valid in its context")) {
-                    return new CommandFailure("cannot listen on " + where + ": " + bindAddress.getHostAddress()
-                            + " is not an address of this machine (use 127.0.0.1, 0.0.0.0 or one of this machine's"
-                            + " addresses for --bind)");
-                }
-                return new CommandFailure("cannot listen on " + where + ": " + why
-                        + " (another program uses the port: choose another --port, or --port 0 for a free one)");
-            }
+    /** What to do about a failed listen, in the command line's words. */
+    private static RuntimeException listenFailure(RuntimeException e) {
+        if (e instanceof ListenException le) {
+            return new CommandFailure(le.getMessage() + switch (le.why()) {
+                case NOT_AN_ADDRESS_HERE -> " (use 127.0.0.1, 0.0.0.0 or one of this machine's addresses for --bind)";
+                case PORT_TAKEN -> ": choose another --port, or --port 0 for a free one";
+            });
         }
         return e;
     }

@@ -42,6 +42,12 @@ final class SettingOptions implements CommandLine.IModelTransformer {
                 }
             }
         }
+        try {
+            TenantSettings.checkChange(base, s);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), Settings.BASIC_AUTH.option() + ": "
+                    + e.getMessage());
+        }
         return s;
     }
 

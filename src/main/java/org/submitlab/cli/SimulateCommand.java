@@ -58,7 +58,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     DataFolderOption data = new DataFolderOption();
 
-    @Option(names = "--report", paramLabel = "FILE.json", description = "Write the report JSON here.")
+    @Option(names = "--report", paramLabel = "FILE.json|FILE.html",
+            description = "Write the report here: JSON, or one self-contained HTML page when the name ends in .html.")
     Path report;
 
     @Option(names = "--target", paramLabel = "HOST:PORT",
@@ -184,6 +185,10 @@ public final class SimulateCommand implements Callable<Integer> {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
+        }
+        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".html")) {
+            Files.writeString(file, org.submitlab.app.report.ReportHtml.render(r));
+            return;
         }
         JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(file.toFile(), r);
     }

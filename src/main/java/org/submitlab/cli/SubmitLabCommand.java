@@ -42,6 +42,9 @@ public final class SubmitLabCommand implements Runnable {
         m.put("explain", ExplainCommand::new);
         m.put("mailbox", MailboxCommand::new);
         m.put("tenant", TenantCommand::new);
+        m.put("certificate", CertificateCommand::new);
+        m.put("trace", TraceCommand::new);
+        m.put("devices", DevicesCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }

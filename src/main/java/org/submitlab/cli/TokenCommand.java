@@ -1,7 +1,9 @@
 package org.submitlab.cli;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.submitlab.app.admin.MailboxAdmin;
+import org.submitlab.policy.Durations;
 import org.submitlab.store.MailboxRepository.TokenInfo;
 import org.submitlab.store.Store;
 import picocli.CommandLine;
@@ -30,20 +32,34 @@ public final class TokenCommand implements Callable<Integer> {
     @Option(names = "--mailbox", paramLabel = "ADDRESS", description = "The mailbox the token is for.")
     String mailbox;
 
+    @Option(names = "--valid-for", paramLabel = "DURATION",
+            description = "With 'token --mailbox' alone: how long the token is valid (default 1h, like Entra's).")
+    String validFor;
+
     @Override
     public Integer call() {
         if (mailbox == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Missing command: issue, list or revoke (with --mailbox ADDRESS)");
         }
-        return issue(spec.commandLine(), data, mailbox);
+        return issue(spec.commandLine(), data, mailbox, validFor);
     }
 
-    static int issue(CommandLine cl, DataFolderOption data, String mailbox) {
+    static int issue(CommandLine cl, DataFolderOption data, String mailbox, String validFor) {
+        Duration lifetime;
+        try {
+            lifetime = validFor == null ? MailboxAdmin.TOKEN_LIFETIME : Durations.parse(validFor.trim());
+        } catch (RuntimeException e) {
+            throw new CommandLine.ParameterException(cl, "--valid-for must be a duration like 30m, 1h or 7d, was '"
+                    + validFor + "'");
+        }
+        if (lifetime.isZero() || lifetime.isNegative()) {
+            throw new CommandLine.ParameterException(cl, "--valid-for must be positive, was '" + validFor + "'");
+        }
         try (Store store = data.openExisting()) {
-            MailboxAdmin.IssuedToken t = MailboxCommand.admin(cl, store, a -> a.issueToken(mailbox));
+            MailboxAdmin.IssuedToken t = MailboxCommand.admin(cl, store, a -> a.issueToken(mailbox, lifetime));
             cl.getErr().println("XOAUTH2 token for " + t.mailbox() + " (shown once; only its hash is stored; id "
-                    + t.info().id() + "):");
+                    + t.info().id() + "; expires " + t.info().expires() + "):");
             cl.getErr().flush();
             cl.getOut().println(t.token());
             cl.getOut().flush();
@@ -59,10 +75,14 @@ public final class TokenCommand implements Callable<Integer> {
         DataFolderOption data = new DataFolderOption();
         @Option(names = "--mailbox", paramLabel = "ADDRESS", required = true, description = "The mailbox.")
         String mailbox;
+        @Option(names = "--valid-for", paramLabel = "DURATION",
+                description = "How long the token is valid (default 1h, like an Entra access token); then XOAUTH2 "
+                        + "with it gets 535 5.7.3.")
+        String validFor;
 
         @Override
         public Integer call() {
-            return issue(spec.commandLine(), data, mailbox);
+            return issue(spec.commandLine(), data, mailbox, validFor);
         }
     }
 
@@ -84,10 +104,12 @@ public final class TokenCommand implements Callable<Integer> {
             try (Store store = data.openExisting()) {
                 for (TokenInfo t : MailboxCommand.admin(cl, store, a -> a.tokens(mailbox))) {
                     String created = t.created() == null ? "" : t.created().toString();
+                    String expires = t.expires() == null ? "" : t.expires().toString();
                     cl.getOut().println(json
                             ? "{\"id\":\"" + t.id() + "\",\"hash\":\"" + t.hash() + "\",\"created\":"
-                                    + (t.created() == null ? "null" : "\"" + created + "\"") + "}"
-                            : t.id() + "  " + created);
+                                    + (t.created() == null ? "null" : "\"" + created + "\"") + ",\"expires\":"
+                                    + (t.expires() == null ? "null" : "\"" + expires + "\"") + "}"
+                            : t.id() + "  " + created + (expires.isEmpty() ? "" : "  expires " + expires));
                 }
                 cl.getOut().flush();
             }

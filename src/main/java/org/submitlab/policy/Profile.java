@@ -23,7 +23,10 @@ public enum Profile {
         return id;
     }
 
-    /** Whether AUTH LOGIN (username and password) is accepted; XOAUTH2 always is. */
+    /**
+     * Whether AUTH LOGIN (username and password) is accepted; XOAUTH2 always is. {@code basic-auth-off} is the
+     * name basic authentication {@code disabled} had before the timeline ({@link TenantSettings#basicAuth()}).
+     */
     public boolean basicAuthAllowed() {
         return basicAuthAllowed;
     }

@@ -95,6 +95,22 @@ public final class Replies {
     public static final String NOT_AUTHENTICATED_OLD =
             "530 5.7.57 SMTP; Client was not authenticated to send anonymous mail during MAIL FROM";
 
+    /**
+     * Malformed XOAUTH2 data (the SASL string is not {@code user=ADDRESS^Aauth=Bearer TOKEN^A^A}). High Volume
+     * Email documents 501 5.5.121 to 5.5.126 ("Invalid XOAUTH2 ..."); which code means what, and the texts on
+     * the regular endpoint, are *unconfirmed*.
+     */
+    public static final String XOAUTH2_INVALID_FORMAT = "501 5.5.121 Invalid XOAUTH2 format";
+    /** The {@code user=} field is missing or empty (*unconfirmed*, see {@link #XOAUTH2_INVALID_FORMAT}). */
+    public static final String XOAUTH2_INVALID_USER = "501 5.5.122 Invalid XOAUTH2 user";
+    /** The {@code auth=Bearer TOKEN} field is missing, not Bearer, or has no token (*unconfirmed*). */
+    public static final String XOAUTH2_INVALID_TOKEN = "501 5.5.123 Invalid XOAUTH2 token";
+    /**
+     * High Volume Email refuses a recipient outside the tenant's accepted domains (*unconfirmed* for HVE: the text
+     * is Exchange's own for a recipient in a domain it does not accept, at RCPT TO).
+     */
+    public static final String HVE_EXTERNAL_RECIPIENT = "550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain";
+
     public static String sendAsDenied(String mailbox, String from) {
         return "554 5.2.252 SendAsDenied; " + echo(mailbox, MAX_ECHO_OCTETS) + " not allowed to send as "
                 + echo(from, MAX_ECHO_OCTETS)

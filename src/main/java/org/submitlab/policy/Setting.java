@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * One tenant setting, defined once: its key (scenario and store JSON), its command-line option, its
@@ -107,15 +106,19 @@ public final class Setting<T> {
 
     /** The help line the CLI and the property sheet show: what it is, its range and Exchange's value. */
     public String description() {
-        String range = switch (kind) {
-            case COUNT, BYTES -> " (" + number(min) + " to " + number(max) + "; " + exchange + ")";
-            case DURATION -> " (" + Durations.format(Duration.ofMillis(min)) + " to "
-                    + Durations.format(Duration.ofMillis(max)) + "; " + exchange + ")";
-            case SWITCH -> " (on or off; " + exchange + ")";
-            case CHOICE -> " (" + choices().stream().collect(Collectors.joining(", ")) + "; " + exchange + ")";
-            case TEXT -> " (" + exchange + ")";
+        return help + " (" + range() + ")";
+    }
+
+    /** The values it takes and Exchange's, e.g. "1 to 1,000; Exchange: 3". */
+    public String range() {
+        return switch (kind) {
+            case COUNT, BYTES -> number(min) + " to " + number(max) + "; " + exchange;
+            case DURATION -> Durations.format(Duration.ofMillis(min)) + " to "
+                    + Durations.format(Duration.ofMillis(max)) + "; " + exchange;
+            case SWITCH -> "on or off; " + exchange;
+            case CHOICE -> String.join(", ", choices()) + "; " + exchange;
+            case TEXT -> exchange;
         };
-        return help + range;
     }
 
     public T get(TenantSettings s) {

@@ -21,6 +21,7 @@ public final class Settings {
     private static final String GUARDS = "Throttling and lockout";
     private static final String CONNECTIONS = "Connections";
     private static final String REPLAYS = "Incident replays";
+    private static final String EXCHANGE_2026 = "Exchange as of 2026";
 
     // ---- the tenant's switches ----
     public static final Setting<Profile> PROFILE = tenant("profile", "Profile", Setting.Kind.CHOICE, Profile.class,
@@ -39,6 +40,38 @@ public final class Settings {
     public static final Setting<Boolean> REWRITE_DISPLAY_NAME = tenant("rewriteDisplayName", "Rewrite display name",
             Setting.Kind.SWITCH, Boolean.class, false, 0, 0, "Exchange: off (did it from 2018 to October 2020)",
             "Replay: replace the From display name with the mailbox's", TenantSettings::rewriteDisplayName);
+
+    // ---- Exchange as of 2026 (spec section 7) ----
+    public static final Setting<BasicAuth> BASIC_AUTH = rule("basicAuth", "Basic authentication", Setting.Kind.CHOICE,
+            BasicAuth.class, BasicAuth.ENABLED, 0, 0,
+            "Exchange: enabled until the end of December 2026, then disabled by default; removed in 2027 (date to come)",
+            "AUTH LOGIN with a password: enabled; disabled (535 5.7.139, an admin may turn it back on); removed "
+                    + "(550 5.7.30, for good). XOAUTH2 works in all three", TenantRules::basicAuth);
+    public static final Setting<Boolean> LEGACY_TLS = rule("legacyTls", "Allow legacy TLS clients", Setting.Kind.SWITCH,
+            Boolean.class, false, 0, 0, "Exchange: off (Set-TransportConfig -AllowLegacyTLSClients)",
+            "Let TLS 1.0/1.1 clients authenticate and send on this endpoint; when off they get 421 4.7.66 "
+                    + "unless they use the legacy endpoint", TenantRules::legacyTls);
+    public static final Setting<SendAsCheck> SEND_AS_CHECK = rule("sendAsCheck", "Send As check",
+            Setting.Kind.CHOICE, SendAsCheck.class, SendAsCheck.DATA, 0, 0, "unconfirmed for Exchange: both are logged",
+            "Where a sender the mailbox may not send as is refused: after DATA (554 5.2.252) or at MAIL FROM "
+                    + "(550 5.7.60)", TenantRules::sendAsCheck);
+    public static final Setting<SlotModel> SLOT_MODEL = rule("slotModel", "Concurrency slot decided",
+            Setting.Kind.CHOICE, SlotModel.class, SlotModel.MAIL_FROM, 0, 0,
+            "unconfirmed for Exchange: both readings are plausible",
+            "When a transaction's slot is decided: at MAIL FROM, or (end-of-data) one that found the limit in "
+                    + "flight at MAIL FROM counts those in flight again at its end of DATA", TenantRules::slotModel);
+    public static final Setting<Integer> LICENCES = rule("licences", "Licences", Setting.Kind.COUNT, Integer.class,
+            100, 1, 10_000_000, "Exchange: the tenant's paid licences",
+            "The tenant's licences: its external recipients per rolling 24 h are 500 × licences^0.7 + 9,500",
+            TenantRules::licences);
+    public static final Setting<Boolean> TRIAL_TENANT = rule("trialTenant", "Trial tenant", Setting.Kind.SWITCH,
+            Boolean.class, false, 0, 0, "Exchange: trial tenants get 5,000 (5.7.232)",
+            "A trial tenant: 5,000 external recipients per rolling 24 h", TenantRules::trialTenant);
+    public static final Setting<Boolean> TERRL_IN_SESSION = rule("terrlInSession",
+            "Refuse over the tenant external limit", Setting.Kind.SWITCH, Boolean.class, false, 0, 0,
+            "unconfirmed for Exchange: it sends non-delivery reports",
+            "Over the tenant external recipient limit, refuse at the end of DATA instead of accepting the message "
+                    + "and failing its external deliveries with 5.7.233 non-delivery reports", TenantRules::terrlInSession);
 
     // ---- the limits ----
     public static final Setting<Integer> CONCURRENT_PER_MAILBOX = limit("concurrentPerMailbox",
@@ -116,6 +149,9 @@ public final class Settings {
 
     private static final List<Setting<?>> TENANT_SWITCHES = List.of(PROFILE, SMTP_AUTH, HOST_NAME,
             DELIVER_TO_HEADER_RECIPIENTS, REWRITE_DISPLAY_NAME);
+    /** In {@link TenantRules}' component order. */
+    private static final List<Setting<?>> RULE_SETTINGS = List.of(BASIC_AUTH, LEGACY_TLS, SEND_AS_CHECK, SLOT_MODEL,
+            LICENCES, TRIAL_TENANT, TERRL_IN_SESSION);
     /** In {@link Limits}' component order. */
     private static final List<Setting<?>> LIMIT_SETTINGS = List.of(CONCURRENT_PER_MAILBOX, COUNT_WHOLE_CONNECTIONS,
             RECIPIENTS_PER_DAY, MESSAGES_PER_MINUTE, REJECT_OVER_RATE, RECIPIENTS_PER_MESSAGE, MAX_MESSAGE_SIZE,
@@ -127,10 +163,15 @@ public final class Settings {
     private Settings() {
     }
 
-    /** Every setting: the tenant's switches, then the limits, then the connection limits. */
+    /** Every setting: the tenant's switches, the 2026 rules, then the limits, then the connection limits. */
     public static List<Setting<?>> all() {
-        return java.util.stream.Stream.of(TENANT_SWITCHES, LIMIT_SETTINGS, CONNECTION_SETTINGS)
+        return java.util.stream.Stream.of(TENANT_SWITCHES, RULE_SETTINGS, LIMIT_SETTINGS, CONNECTION_SETTINGS)
                 .flatMap(List::stream).toList();
+    }
+
+    /** The settings that live in {@link TenantRules} (Exchange as of 2026). */
+    public static List<Setting<?>> rules() {
+        return RULE_SETTINGS;
     }
 
     /** The settings that live in {@link Limits} (a scenario's {@code limits}), connection limits included. */
@@ -175,6 +216,12 @@ public final class Settings {
             long max, String exchange, String help, Function<TenantSettings, T> get) {
         return new Setting<>(key, List.of(component(key)), label, key.startsWith("deliver") || key.startsWith("rewrite")
                 ? REPLAYS : TENANT, kind, type, def, min, max, exchange, help, get);
+    }
+
+    private static <T> Setting<T> rule(String key, String label, Setting.Kind kind, Class<T> type, T def, long min,
+            long max, String exchange, String help, Function<TenantRules, T> get) {
+        return new Setting<>(key, List.of("rules", key), label, EXCHANGE_2026, kind, type, def, min, max, exchange,
+                help, s -> get.apply(s.rules()));
     }
 
     private static <T> Setting<T> limit(String key, String label, Setting.Kind kind, Class<T> type, T def, long min,

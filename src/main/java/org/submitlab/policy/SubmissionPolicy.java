@@ -45,25 +45,35 @@ public final class SubmissionPolicy {
      * @param fromHeader  the address in the From header, if the message has one
      * @param holdsSlot   the transaction (or its connection) holds a concurrency slot
      * @param headerComplete the header section ended within the header size limit (else it was not read whole)
+     * @param endpoint    the endpoint it came through (HVE has rules of its own)
+     * @param externalRecipients envelope recipients outside the tenant's accepted domains (for TERRL)
      */
     public record Submission(String mailbox, String envelopeFrom, int recipients, long size, boolean overMaxSize,
-            Optional<String> fromHeader, boolean holdsSlot, boolean headerComplete) {
+            Optional<String> fromHeader, boolean holdsSlot, boolean headerComplete, EndpointKind endpoint,
+            int externalRecipients) {
 
         public Submission(String mailbox, String envelopeFrom, int recipients, long size, boolean overMaxSize,
                 Optional<String> fromHeader, boolean holdsSlot) {
             this(mailbox, envelopeFrom, recipients, size, overMaxSize, fromHeader, holdsSlot, true);
         }
+
+        public Submission(String mailbox, String envelopeFrom, int recipients, long size, boolean overMaxSize,
+                Optional<String> fromHeader, boolean holdsSlot, boolean headerComplete) {
+            this(mailbox, envelopeFrom, recipients, size, overMaxSize, fromHeader, holdsSlot, headerComplete,
+                    EndpointKind.STANDARD, 0);
+        }
     }
 
     /**
      * The end-of-DATA decision. Accepted: {@code deliverAt} is when delivery may start (later than
-     * now when the message is over the per-minute rate). Refused: {@code reply} says why.
+     * now when the message is over the per-minute rate). Refused: {@code reply} says why. An accepted message
+     * over the tenant external recipient limit has an {@code externalFailure}: the NDR its external deliveries get.
      */
     public record Decision(boolean accepted, String reply, RefusalKind kind, Instant deliverAt, boolean delayed,
-            WindowEntry windowEntry, boolean throttlingStarted) {
+            WindowEntry windowEntry, boolean throttlingStarted, WindowEntry externalEntry, String externalFailure) {
 
         static Decision refused(String reply, RefusalKind kind, boolean throttlingStarted) {
-            return new Decision(false, reply, kind, null, false, null, throttlingStarted);
+            return new Decision(false, reply, kind, null, false, null, throttlingStarted, null, null);
         }
     }
 
@@ -87,6 +97,8 @@ public final class SubmissionPolicy {
     private final ConcurrencySlots connections = new ConcurrencySlots();
     private final LoginLockout lockout = new LoginLockout();
     private final ConcurrentHashMap<String, String> verifiedPasswords = new ConcurrentHashMap<>();
+    /** The tenant's external recipients in the rolling 24 hours (TERRL). */
+    private final RecipientWindow external = new RecipientWindow();
 
     /**
      * Told which lockout or throttling state changed, so it can be kept (the server persists it); it reads
@@ -133,6 +145,16 @@ public final class SubmissionPolicy {
         state(mailbox.toLowerCase(Locale.ROOT)).window.seed(new WindowEntry(time, recipients));
     }
 
+    /** Counts external recipients delivered earlier (from the store) in the tenant's external window. */
+    public void seedExternal(Instant time, int recipients) {
+        external.seed(new WindowEntry(time, recipients));
+    }
+
+    /** External recipients in the tenant's rolling 24-hour window now. */
+    public int externalRecipientsInWindow() {
+        return external.used(clock.instant());
+    }
+
     /** Sets the Sent Items size of every mailbox (counted against the quota). */
     public void setSentItemsBytes(Map<String, Long> bytesByMailbox) {
         states.values().forEach(s -> s.sentItemsBytes.set(0));
@@ -166,23 +188,34 @@ public final class SubmissionPolicy {
 
     // ---- AUTH
 
-    /** AUTH LOGIN: basic authentication with a password. */
+    /** AUTH LOGIN: basic authentication with a password, on the standard endpoint. */
     public AuthResult authenticateLogin(String user, String password, InetAddress client) {
-        return authenticate(Mechanism.LOGIN, user, m -> verifyPassword(m, password), client);
+        return authenticateLogin(user, password, client, EndpointKind.STANDARD);
     }
 
-    /** AUTH XOAUTH2: {@code tokenKnown} tells whether (address, token hash) is a token of the mailbox. */
+    /** AUTH LOGIN through {@code endpoint}: HVE is not on the basic-auth timeline nor under the tenant's SMTP AUTH switch. */
+    public AuthResult authenticateLogin(String user, String password, InetAddress client, EndpointKind endpoint) {
+        return authenticate(Mechanism.LOGIN, user, m -> verifyPassword(m, password), client, endpoint);
+    }
+
+    /** AUTH XOAUTH2: {@code tokenKnown} tells whether (address, token hash) is a valid token of the mailbox. */
     public AuthResult authenticateToken(String user, String token, InetAddress client,
             BiPredicate<String, String> tokenKnown) {
+        return authenticateToken(user, token, client, tokenKnown, EndpointKind.STANDARD);
+    }
+
+    public AuthResult authenticateToken(String user, String token, InetAddress client,
+            BiPredicate<String, String> tokenKnown, EndpointKind endpoint) {
         String hash = PasswordHasher.hashToken(token == null ? "" : token);
-        return authenticate(Mechanism.XOAUTH2, user, m -> tokenKnown.test(m.address(), hash), client);
+        return authenticate(Mechanism.XOAUTH2, user, m -> tokenKnown.test(m.address(), hash), client, endpoint);
     }
 
     private AuthResult authenticate(Mechanism mechanism, String user, Predicate<Mailbox> valid,
-            InetAddress client) {
+            InetAddress client, EndpointKind endpoint) {
         TenantSettings settings = tenant.settings();
-        if (mechanism == Mechanism.LOGIN && !settings.profile().basicAuthAllowed()) {
-            return new AuthResult(Optional.empty(), Replies.AUTH_BASIC_DISABLED);
+        String basicRefusal = settings.basicAuth().loginRefusal();
+        if (mechanism == Mechanism.LOGIN && endpoint != EndpointKind.HVE && basicRefusal != null) {
+            return new AuthResult(Optional.empty(), basicRefusal);
         }
         // An address that is not a mailbox goes through the same lockout and the same check as one that
         // is (a password hash, a token lookup), so neither the replies nor their timing tell them apart.
@@ -207,7 +240,9 @@ public final class SubmissionPolicy {
         }
         attempt.succeeded();
         Mailbox m = found.get();
-        if (!tenant.smtpAuthEnabled(m)) {
+        // HVE works where SMTP AUTH is off for the tenant; a mailbox's own switch still applies.
+        boolean smtpAuth = endpoint == EndpointKind.HVE ? m.smtpAuthEnabled().orElse(true) : tenant.smtpAuthEnabled(m);
+        if (!smtpAuth) {
             return new AuthResult(Optional.empty(), m.smtpAuthEnabled().isPresent()
                     ? Replies.AUTH_DISABLED_MAILBOX : Replies.AUTH_DISABLED_TENANT);
         }
@@ -288,7 +323,8 @@ public final class SubmissionPolicy {
 
     /**
      * Decides a complete submission, in this order: concurrency, throttling, size, send limit, header
-     * size, recipients per message, Send As, quota, recipients per day, message rate. An accepted
+     * size, recipients per message (50 on HVE), Send As, quota, recipients per day, the tenant's external
+     * recipients (TERRL; not on HVE), message rate. An accepted
      * decision has already counted its recipients and rate slot; call {@link #undo} if it is not
      * committed after all, and {@link #recordAccepted} once it is.
      */
@@ -319,10 +355,14 @@ public final class SubmissionPolicy {
         if (!s.headerComplete()) {
             return refuse(s.mailbox(), state, Replies.HEADER_TOO_LARGE, RefusalKind.OTHER, now, limits);
         }
-        if (s.recipients() > limits.recipientsPerMessage()) {
+        int perMessage = s.endpoint() == EndpointKind.HVE
+                ? Math.min(EndpointKind.HVE_RECIPIENTS_PER_MESSAGE, limits.recipientsPerMessage())
+                : limits.recipientsPerMessage();
+        if (s.recipients() > perMessage) {
             return refuse(s.mailbox(), state, Replies.TOO_MANY_RECIPIENTS, RefusalKind.TOO_MANY_RECIPIENTS, now, limits);
         }
         String envelopeFrom = s.envelopeFrom() == null ? "" : s.envelopeFrom();
+        // With the check at MAIL FROM the envelope sender was refused there already; the From header is only known now.
         if (!m.maySendAs(envelopeFrom)) {
             return refuse(s.mailbox(), state, Replies.sendAsDenied(m.address(), envelopeFrom.isEmpty() ? "<>" : envelopeFrom),
                     RefusalKind.SEND_AS_DENIED, now, limits);
@@ -331,7 +371,7 @@ public final class SubmissionPolicy {
             return refuse(s.mailbox(), state, Replies.sendAsDenied(m.address(), s.fromHeader().get()),
                     RefusalKind.SEND_AS_DENIED, now, limits);
         }
-        long copy = m.saveToSentItems() ? s.size() : 0;
+        long copy = m.saveToSentItems() && s.endpoint() != EndpointKind.HVE ? s.size() : 0;
         if (state.sentItemsBytes.get() + copy > tenant.quotaBytes(m)) {
             return refuse(s.mailbox(), state, Replies.MAILBOX_FULL, RefusalKind.MAILBOX_FULL, now, limits);
         }
@@ -339,17 +379,36 @@ public final class SubmissionPolicy {
         if (entry.isEmpty()) {
             return refuse(s.mailbox(), state, Replies.RECIPIENT_QUOTA_EXCEEDED, RefusalKind.OTHER, now, limits);
         }
+        // The tenant external recipient limit (TERRL); HVE is excluded from it.
+        WindowEntry externalEntry = null;
+        String externalFailure = null;
+        if (s.externalRecipients() > 0 && s.endpoint() != EndpointKind.HVE) {
+            TenantRules rules = settings.rules();
+            Optional<WindowEntry> e = external.tryAdd(now, s.externalRecipients(), rules.externalRecipientLimit());
+            if (e.isPresent()) {
+                externalEntry = e.get();
+            } else if (rules.terrlInSession()) {
+                state.window.remove(entry.get());
+                return refuse(s.mailbox(), state, rules.externalLimitReply(), RefusalKind.OTHER, now, limits);
+            } else {
+                externalFailure = rules.externalLimitReply();
+            }
+        }
         Instant deliverAt;
         if (limits.rejectOverRate()) {
             if (!state.rate.tryAcquire(now, limits.messagesPerMinute())) {
                 state.window.remove(entry.get());
+                if (externalEntry != null) {
+                    external.remove(externalEntry);
+                }
                 return refuse(s.mailbox(), state, Replies.RECIPIENT_QUOTA_EXCEEDED, RefusalKind.OTHER, now, limits);
             }
             deliverAt = now;
         } else {
             deliverAt = state.rate.schedule(now, limits.messagesPerMinute());
         }
-        return new Decision(true, null, null, deliverAt, deliverAt.isAfter(now), entry.get(), false);
+        return new Decision(true, null, null, deliverAt, deliverAt.isAfter(now), entry.get(), false, externalEntry,
+                externalFailure);
     }
 
     /** Takes back what an accepted decision counted (its commit failed). Counts a refusal. */
@@ -357,6 +416,9 @@ public final class SubmissionPolicy {
         MailboxState state = state(mailbox);
         if (d.windowEntry() != null) {
             state.window.remove(d.windowEntry());
+        }
+        if (d.externalEntry() != null) {
+            external.remove(d.externalEntry());
         }
         if (d.deliverAt() != null) {
             state.rate.release(d.deliverAt());

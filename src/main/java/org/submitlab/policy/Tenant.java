@@ -3,9 +3,12 @@ package org.submitlab.policy;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The live tenant: its settings and mailboxes, read by SMTP threads and changed by the console at
@@ -16,6 +19,8 @@ public final class Tenant {
     private volatile TenantSettings settings;
     /** Copy-on-write: admin changes are rare, reads are on every AUTH and MAIL FROM, and a reload swaps it whole. */
     private volatile Map<String, Mailbox> mailboxes = Map.of();
+    /** The accepted domains: those of the mailboxes, kept with every swap of {@link #mailboxes}. */
+    private volatile Set<String> domains = Set.of();
 
     public Tenant(TenantSettings settings, Collection<Mailbox> mailboxes) {
         this.settings = settings;
@@ -59,6 +64,7 @@ public final class Tenant {
         Map<String, Mailbox> next = new HashMap<>(mailboxes);
         next.put(m.address(), m);
         mailboxes = Map.copyOf(next);
+        domains = domainsOf(mailboxes);
     }
 
     public synchronized boolean removeMailbox(String address) {
@@ -69,6 +75,7 @@ public final class Tenant {
         Map<String, Mailbox> next = new HashMap<>(mailboxes);
         next.remove(m.get().address());
         mailboxes = Map.copyOf(next);
+        domains = domainsOf(mailboxes);
         return true;
     }
 
@@ -82,7 +89,31 @@ public final class Tenant {
         boolean changed = !s.equals(settings) || !next.equals(mailboxes);
         settings = s;
         mailboxes = Map.copyOf(next);
+        domains = domainsOf(mailboxes);
         return changed;
+    }
+
+    /** The tenant's accepted domains (lower case): by default the domains of its mailboxes. */
+    public Set<String> acceptedDomains() {
+        return domains;
+    }
+
+    /** Whether {@code address} is outside the tenant's accepted domains (an external recipient). */
+    public boolean isExternal(String address) {
+        if (address == null) {
+            return true;
+        }
+        int at = address.lastIndexOf('@');
+        String domain = at < 0 ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
+        return !domains.contains(domain);
+    }
+
+    private static Set<String> domainsOf(Map<String, Mailbox> all) {
+        Set<String> d = new HashSet<>();
+        for (String address : all.keySet()) {
+            d.add(address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT));
+        }
+        return Set.copyOf(d);
     }
 
     public int recipientsPerDay(Mailbox m) {

@@ -66,7 +66,8 @@ final class AuthCommand extends SmtpCommand {
         if (passwordText.isEmpty()) {
             return;
         }
-        AuthResult result = ctx.policy.authenticateLogin(userText.get(), passwordText.get(), st.clientAddress());
+        AuthResult result = ctx.policy.authenticateLogin(userText.get(), passwordText.get(), st.clientAddress(),
+                ctx.endpoint);
         finish(session, st, userText.get(), "LOGIN", result);
     }
 
@@ -80,19 +81,42 @@ final class AuthCommand extends SmtpCommand {
         if (text.isEmpty()) {
             return;
         }
-        String user = null;
-        String token = null;
-        for (String field : text.get().split("\u0001")) {
-            if (field.startsWith("user=")) {
-                user = field.substring(5);
-            } else if (field.regionMatches(true, 0, "auth=Bearer ", 0, 12)) {
-                token = field.substring(12).trim();
-            }
+        Xoauth2 parsed = Xoauth2.parse(text.get());
+        if (parsed.malformed() != null) {
+            String sent = ctx.reply(session, st, parsed.malformed());
+            ctx.publish(new LabEvent.AuthAttempted(ctx.now(), st.id, parsed.user() == null ? "" : parsed.user(),
+                    "XOAUTH2", false, sent));
+            return;
         }
-        AuthResult result = user == null || token == null
-                ? new AuthResult(Optional.empty(), Replies.AUTH_FAILED)
-                : ctx.policy.authenticateToken(user, token, st.clientAddress(), ctx.store.mailboxes()::hasToken);
-        finish(session, st, user == null ? "" : user, "XOAUTH2", result);
+        AuthResult result = ctx.policy.authenticateToken(parsed.user(), parsed.token(), st.clientAddress(),
+                (address, hash) -> ctx.store.mailboxes().hasValidToken(address, hash, ctx.now()), ctx.endpoint);
+        finish(session, st, parsed.user(), "XOAUTH2", result);
+    }
+
+    /**
+     * The XOAUTH2 initial response as Exchange reads it: {@code user=ADDRESS^Aauth=Bearer TOKEN^A^A}, exactly
+     * those two fields in that order, each ended by ^A (0x01), and a final ^A. {@code malformed} is the 501 for
+     * anything else (null when well formed).
+     */
+    record Xoauth2(String user, String token, String malformed) {
+
+        static Xoauth2 parse(String text) {
+            if (!text.endsWith("\u0001\u0001")) {
+                return new Xoauth2(null, null, Replies.XOAUTH2_INVALID_FORMAT);
+            }
+            String[] fields = text.substring(0, text.length() - 2).split("\u0001", -1);
+            if (fields.length != 2) {
+                return new Xoauth2(null, null, Replies.XOAUTH2_INVALID_FORMAT);
+            }
+            if (!fields[0].startsWith("user=") || fields[0].length() == 5) {
+                return new Xoauth2(null, null, Replies.XOAUTH2_INVALID_USER);
+            }
+            String user = fields[0].substring(5);
+            if (!fields[1].regionMatches(true, 0, "auth=Bearer ", 0, 12) || fields[1].substring(12).isBlank()) {
+                return new Xoauth2(user, null, Replies.XOAUTH2_INVALID_TOKEN);
+            }
+            return new Xoauth2(user, fields[1].substring(12).trim(), null);
+        }
     }
 
     private void finish(Session session, SessionState st, String user, String mechanism, AuthResult result)

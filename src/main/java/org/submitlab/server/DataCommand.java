@@ -4,15 +4,18 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.server.Session;
 import org.submitlab.events.LabEvent;
+import org.submitlab.policy.EndpointKind;
 import org.submitlab.policy.Limits;
 import org.submitlab.policy.Mailbox;
 import org.submitlab.policy.Replies;
@@ -29,6 +32,7 @@ import org.submitlab.store.SubmissionRecord;
 final class DataCommand extends SmtpCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataCommand.class);
+    private static final long NO_SLOT_HEAD_BYTES = 16 * 1024;
 
     DataCommand(ServerContext ctx) {
         super("DATA", ctx);
@@ -53,9 +57,11 @@ final class DataCommand extends SmtpCommand {
         tx.phase = Transaction.Phase.DATA;
         Limits limits = ctx.tenant.limits();
         Optional<Mailbox> mailbox = ctx.tenant.mailbox(st.mailbox);
-        boolean slot = ctx.transactions.holdsSlot(st, tx);
-        // Without a slot the answer is 432 whatever the body says: it is only counted, never kept.
-        long keep = !slot ? 0 : Math.min(limits.maxMessageSize(), mailbox.map(ctx.tenant::sendLimitBytes).orElse(0L));
+        // With the end-of-DATA slot model the slot is decided once the body is in (below).
+        boolean slot = tx.decidedAtEnd || ctx.transactions.holdsSlot(st, tx);
+        // Without a slot the answer is 432 whatever the body says: only its head is kept, for the Message-ID
+        // that lets a trace follow the message's retries.
+        long keep = !slot ? NO_SLOT_HEAD_BYTES : Math.min(limits.maxMessageSize(), mailbox.map(ctx.tenant::sendLimitBytes).orElse(0L));
         DataReader.Body body;
         st.socket.deadlines().startData(System.nanoTime());
         try {
@@ -66,6 +72,9 @@ final class DataCommand extends SmtpCommand {
             return;
         } finally {
             st.socket.deadlines().endData();
+        }
+        if (tx.decidedAtEnd) {
+            slot = ctx.transactions.holdsSlot(st, tx);
         }
         try {
             decide(session, st, tx, mailbox, body, slot);
@@ -80,14 +89,16 @@ final class DataCommand extends SmtpCommand {
         ctx.clientLine(st, "<message body, " + body.size() + " octets>");
         if (mailbox.isEmpty()) {
             // Removed while its device was sending: refused before the policy counts anything for it.
-            refuse(session, st, tx, body.size(), Replies.AUTH_FAILED);
+            refuse(session, st, tx, body.size(), Replies.AUTH_FAILED, null);
             return;
         }
         MessageHeaders headers = MessageHeaders.parse(body.kept(), body.size());
+        int external = (int) tx.recipients.stream().filter(ctx.tenant::isExternal).count();
         Decision d = ctx.policy.decide(new Submission(st.mailbox, tx.envelopeFrom, tx.recipients.size(),
-                body.size(), false, authorToCheck(headers, mailbox.get()), slot, headers.complete()));
+                body.size(), false, authorToCheck(headers, mailbox.get()), slot, headers.complete(), ctx.endpoint,
+                external));
         if (!d.accepted()) {
-            refuse(session, st, tx, body.size(), d.reply());
+            refuse(session, st, tx, body.size(), d.reply(), headers.messageId().orElse(null));
             return;
         }
         if (body.lost()) {
@@ -105,10 +116,11 @@ final class DataCommand extends SmtpCommand {
     }
 
     /** Frees the slot, logs and publishes, then replies: whoever sees the reply also sees the rest. */
-    private void refuse(Session session, SessionState st, Transaction tx, long size, String reply) throws IOException {
+    private void refuse(Session session, SessionState st, Transaction tx, long size, String reply, String messageId)
+            throws IOException {
         ctx.transactions.end(st);
         String line = ctx.shape(st, reply);
-        ctx.transactions.refused(st, tx.envelopeFrom, tx.recipients, size, "DATA", line);
+        ctx.transactions.refused(st, tx.envelopeFrom, tx.recipients, size, "DATA", line, messageId);
         session.sendResponse(line);
     }
 
@@ -125,7 +137,7 @@ final class DataCommand extends SmtpCommand {
             notStored(session, st, tx, body.size(), d, e);
             return;
         }
-        ctx.policy.recordAccepted(mailbox.address(), mailbox.saveToSentItems() ? body.size() : 0);
+        ctx.policy.recordAccepted(mailbox.address(), savesToSentItems(mailbox) ? body.size() : 0);
         ctx.transactions.end(st);
         Instant now = ctx.now();
         ctx.publish(new LabEvent.SubmissionAccepted(now, st.id, st.mailbox, tx.envelopeFrom,
@@ -133,7 +145,16 @@ final class DataCommand extends SmtpCommand {
         if (d.delayed()) {
             ctx.publish(new LabEvent.DeliveryScheduled(now, st.id, st.mailbox, stored.messageId(), d.deliverAt()));
         }
+        if (d.externalFailure() != null) {
+            LOG.info("{}: the external deliveries of {} fail (non-delivery report): {}", st.mailbox,
+                    stored.messageId(), d.externalFailure());
+        }
         ctx.reply(session, st, stored.reply());
+    }
+
+    /** High Volume Email keeps no Sent Items copy. */
+    private boolean savesToSentItems(Mailbox mailbox) {
+        return mailbox.saveToSentItems() && ctx.endpoint != EndpointKind.HVE;
     }
 
     private record Stored(String messageId, String reply, long sentItemId) {
@@ -162,7 +183,8 @@ final class DataCommand extends SmtpCommand {
         }
         SentItemDraft draft = new SentItemDraft(mailbox.address(), ctx.now(), tx.envelopeFrom, tx.recipients,
                 st.mailbox, st.clientText(), st.tls, st.id, raw, headers.subject().orElse(""), messageId,
-                fromHeader, mailbox.saveToSentItems(), deliverTo(tx, headers), d.deliverAt());
+                fromHeader, savesToSentItems(mailbox), deliverTo(tx, headers), d.deliverAt(), external(tx),
+                d.externalFailure());
         SubmissionRecord record = new SubmissionRecord(draft.time(), st.id, st.mailbox, st.clientText(),
                 tx.envelopeFrom, tx.recipients, body.size(), true, reply, messageId, d.delayed() ? d.deliverAt() : null);
         return new Stored(messageId, reply, ctx.store.commitAccepted(draft, record).get());
@@ -172,7 +194,17 @@ final class DataCommand extends SmtpCommand {
             throws IOException {
         LOG.warn("A message from {} could not be stored: {}", st.mailbox, e.toString());
         ctx.policy.undo(st.mailbox, d);
-        refuse(session, st, tx, size, ProtocolReplies.NOT_STORED);
+        refuse(session, st, tx, size, ProtocolReplies.NOT_STORED, null);
+    }
+
+    /** The recipients that count against the tenant's external limit (none on HVE, which is excluded from it). */
+    private Set<String> external(Transaction tx) {
+        if (ctx.endpoint == EndpointKind.HVE) {
+            return Set.of();
+        }
+        Set<String> out = new HashSet<>();
+        tx.recipients.stream().filter(ctx.tenant::isExternal).forEach(out::add);
+        return out;
     }
 
     /** The envelope recipients; with the duplicates replay switch, the To/Cc header addresses too. */

@@ -5,9 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.subethamail.smtp.server.Session;
+import org.submitlab.policy.EndpointKind;
 import org.submitlab.policy.Replies;
+import org.submitlab.policy.SendAsCheck;
 
-/** MAIL FROM and RCPT TO. Policy refusals wait for the end of DATA; only SIZE= is refused at MAIL. */
+/**
+ * MAIL FROM and RCPT TO. Policy refusals wait for the end of DATA; only SIZE= is refused at MAIL, and Send As when
+ * the tenant checks it there. On HVE, a recipient outside the tenant's domains is refused at RCPT TO.
+ */
 final class EnvelopeCommands {
 
     private static final int MAX_RECIPIENTS_PER_TRANSACTION = 10_000;
@@ -67,8 +72,19 @@ final class EnvelopeCommands {
                     return;
                 }
             }
+            if (ctx.tenant.settings().rules().sendAsCheck() == SendAsCheck.MAIL_FROM && !maySendAs(st, from)) {
+                String refusal = ctx.shape(st, Replies.SEND_AS_DENIED_AT_MAIL_FROM);
+                ctx.policy.recordRefused(st.mailbox);
+                ctx.transactions.refused(st, from, List.of(), 0, "MAIL", refusal);
+                session.sendResponse(refusal);
+                return;
+            }
             ctx.transactions.start(st, from);
             ctx.reply(session, st, Replies.SENDER_OK);
+        }
+
+        private boolean maySendAs(SessionState st, String from) {
+            return ctx.tenant.mailbox(st.mailbox).map(m -> m.maySendAs(from)).orElse(false);
         }
     }
 
@@ -100,6 +116,11 @@ final class EnvelopeCommands {
             }
             if (tx.recipients.size() >= MAX_RECIPIENTS_PER_TRANSACTION) {
                 ctx.reply(session, st, ProtocolReplies.TOO_MANY_RECIPIENTS_IN_TRANSACTION);
+                return;
+            }
+            if (ctx.endpoint == EndpointKind.HVE && ctx.tenant.isExternal(to)) {
+                // High Volume Email sends to the tenant's own domains only (the reply is unconfirmed for HVE).
+                ctx.reply(session, st, Replies.HVE_EXTERNAL_RECIPIENT);
                 return;
             }
             tx.recipients.add(to);

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.subethamail.smtp.server.Session;
 import org.submitlab.events.EventBus;
 import org.submitlab.events.LabEvent;
+import org.submitlab.policy.EndpointKind;
 import org.submitlab.policy.LabClock;
 import org.submitlab.policy.SubmissionPolicy;
 import org.submitlab.policy.Tenant;
@@ -27,6 +28,10 @@ final class ServerContext {
     final Tenant tenant;
     final SubmissionPolicy policy;
     final TlsSocketCreator tls;
+    /** Which Exchange endpoint this listener plays. */
+    final EndpointKind endpoint;
+    /** Completes TLS 1.0/1.1 handshakes, or null where none is available. */
+    final LegacyTlsAcceptor legacyTls;
     /** The server's open transactions; every command that starts or ends one goes through here. */
     final Transactions transactions = new Transactions(this);
     /** Every connection the server holds, by client address, with their deadlines. */
@@ -35,12 +40,24 @@ final class ServerContext {
 
     ServerContext(Store store, EventBus events, LabClock clock, Tenant tenant, SubmissionPolicy policy,
             TlsSocketCreator tls) {
+        this(store, events, clock, tenant, policy, tls, EndpointKind.STANDARD, null);
+    }
+
+    ServerContext(Store store, EventBus events, LabClock clock, Tenant tenant, SubmissionPolicy policy,
+            TlsSocketCreator tls, EndpointKind endpoint, LegacyTlsAcceptor legacyTls) {
+        this.endpoint = endpoint;
+        this.legacyTls = legacyTls;
         this.store = store;
         this.events = events;
         this.clock = clock;
         this.tenant = tenant;
         this.policy = policy;
         this.tls = tls;
+    }
+
+    /** Whether a TLS 1.0/1.1 session may go on here: on the legacy endpoint, or where the tenant allows them. */
+    boolean legacyTlsAllowed() {
+        return endpoint == EndpointKind.LEGACY || tenant.settings().rules().legacyTls();
     }
 
     String host() {

@@ -11,6 +11,8 @@ final class SessionState {
     final ReplyShapingSocket socket;
     boolean greeted;
     boolean tls;
+    /** The TLS version agreed (TLSv1.3, TLSv1.2, TLSv1.1, TLSv1), or null before STARTTLS. */
+    String tlsProtocol;
     /** The authenticated mailbox's address, or null. */
     String mailbox;
     /** The 535 line of the last failed AUTH (Exchange quotes it in the following 530). */

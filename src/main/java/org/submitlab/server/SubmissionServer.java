@@ -3,7 +3,10 @@ package org.submitlab.server;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +20,7 @@ import org.subethamail.smtp.internal.server.CommandHandler;
 import org.subethamail.smtp.server.SMTPServer;
 import org.submitlab.concurrent.NamedThreads;
 import org.submitlab.events.EventBus;
+import org.submitlab.policy.EndpointKind;
 import org.submitlab.policy.LabClock;
 import org.submitlab.policy.Mailbox;
 import org.submitlab.policy.MailboxStatus;
@@ -53,6 +57,10 @@ public final class SubmissionServer implements AutoCloseable {
     /** The TLS context, read (or created) on a thread of its own while the server starts; see tlsContext(). */
     private final CompletableFuture<SSLContext> sslContext;
     private final Tenant tenant = Tenant.empty();
+    private final EndpointKind endpoint;
+    private final List<EndpointKind> additionalEndpoints;
+    private final LegacyTlsAcceptor legacyTls;
+    private final Map<EndpointKind, Listener> listeners = new LinkedHashMap<>();
 
     private volatile SubmissionPolicy policy;
     private SMTPServer smtp;
@@ -71,6 +79,9 @@ public final class SubmissionServer implements AutoCloseable {
         this.sslContext = b.sslContext != null ? CompletableFuture.completedFuture(b.sslContext)
                 : loadTlsInBackground(store.dataDir());
         this.policy = new SubmissionPolicy(tenant, clock);
+        this.endpoint = b.endpoint;
+        this.additionalEndpoints = List.copyOf(b.additionalEndpoints);
+        this.legacyTls = b.legacyTls;
     }
 
     /**
@@ -113,10 +124,52 @@ public final class SubmissionServer implements AutoCloseable {
         GuardKeeper.seedAndKeep(store, fresh);
         policy = fresh;
 
-        ServerContext ctx = new ServerContext(store, events, clock, tenant, fresh, new TlsSocketCreator(this::tlsContext, TlsPolicy.MODERN));
         sessionThreads = Executors.newCachedThreadPool(new NamedThreads("submitlab-smtp-session"));
         SessionIds ids = new SessionIds();
-        SMTPServer server = SMTPServer.port(configuredPort)
+        listeners.clear();
+        try {
+            for (EndpointKind kind : endpointKinds()) {
+                ServerContext ctx = new ServerContext(store, events, clock, tenant, fresh,
+                        new TlsSocketCreator(this::tlsContext, TlsPolicy.MODERN), kind, legacyTls);
+                SMTPServer server = listen(ctx, ids, kind == endpoint ? configuredPort : 0);
+                listeners.put(kind, new Listener(server, ctx));
+            }
+        } catch (RuntimeException e) {
+            listeners.values().forEach(l -> l.smtp().stop());
+            listeners.clear();
+            sessionThreads.shutdownNow();
+            throw e;
+        }
+        smtp = listeners.get(endpoint).smtp();
+
+        retention = new SentItemsRetention(store, tenant, fresh);
+        housekeeping = Executors.newScheduledThreadPool(1, new NamedThreads("submitlab-housekeeping"));
+        housekeeping.scheduleWithFixedDelay(retention, 0, RETENTION_SWEEP_SECONDS, TimeUnit.SECONDS);
+        changes = store.watchChanges();
+        housekeeping.scheduleWithFixedDelay(this::reloadIfChanged, RELOAD_MILLIS, RELOAD_MILLIS, TimeUnit.MILLISECONDS);
+        watchdog = Executors.newSingleThreadScheduledExecutor(new NamedThreads("submitlab-deadlines"));
+        List<ServerContext> contexts = listeners.values().stream().map(Listener::ctx).toList();
+        watchdog.scheduleWithFixedDelay(() -> contexts.forEach(c -> c.connections.sweep()), WATCHDOG_MILLIS,
+                WATCHDOG_MILLIS, TimeUnit.MILLISECONDS);
+        LOG.info("Submission endpoint ({}) listening on {}:{}", endpoint, host(), port());
+        for (EndpointKind extra : additionalEndpoints) {
+            LOG.info("Submission endpoint ({}) listening on {}:{}", extra, host(), port(extra));
+        }
+    }
+
+    /** The primary endpoint first, then the additional ones. */
+    private List<EndpointKind> endpointKinds() {
+        List<EndpointKind> kinds = new ArrayList<>();
+        kinds.add(endpoint);
+        additionalEndpoints.stream().filter(k -> !kinds.contains(k)).forEach(kinds::add);
+        return kinds;
+    }
+
+    private record Listener(SMTPServer smtp, ServerContext ctx) {
+    }
+
+    private SMTPServer listen(ServerContext ctx, SessionIds ids, int listenPort) {
+        SMTPServer server = SMTPServer.port(listenPort)
                 .bindAddress(bindAddress)
                 .hostName(tenant.settings().hostName())
                 .softwareName("SubmitLab")
@@ -134,17 +187,7 @@ public final class SubmissionServer implements AutoCloseable {
                 .build();
         register(server.getCommandHandler(), ctx);
         server.start();
-        smtp = server;
-
-        retention = new SentItemsRetention(store, tenant, fresh);
-        housekeeping = Executors.newScheduledThreadPool(1, new NamedThreads("submitlab-housekeeping"));
-        housekeeping.scheduleWithFixedDelay(retention, 0, RETENTION_SWEEP_SECONDS, TimeUnit.SECONDS);
-        changes = store.watchChanges();
-        housekeeping.scheduleWithFixedDelay(this::reloadIfChanged, RELOAD_MILLIS, RELOAD_MILLIS, TimeUnit.MILLISECONDS);
-        watchdog = Executors.newSingleThreadScheduledExecutor(new NamedThreads("submitlab-deadlines"));
-        watchdog.scheduleWithFixedDelay(ctx.connections::sweep, WATCHDOG_MILLIS, WATCHDOG_MILLIS,
-                TimeUnit.MILLISECONDS);
-        LOG.info("Submission endpoint listening on {}:{}", host(), port());
+        return server;
     }
 
     /** A policy for {@code tenant} whose windows and sizes carry on from what {@code store} recorded. */
@@ -155,6 +198,9 @@ public final class SubmissionServer implements AutoCloseable {
             p.seedRecipients(use.mailbox(), use.time(), use.recipients());
         }
         p.setSentItemsBytes(store.sentItems().totalSizeByMailbox());
+        for (Instant t : store.deliveries().externalSince(since)) {
+            p.seedExternal(t, 1);
+        }
         return p;
     }
 
@@ -191,6 +237,23 @@ public final class SubmissionServer implements AutoCloseable {
             throw new IllegalStateException("the server is not running");
         }
         return smtp.getPortAllocated();
+    }
+
+    /** The endpoint the primary port plays (standard, legacy or HVE). */
+    public EndpointKind endpoint() {
+        return endpoint;
+    }
+
+    /** The real port of the listener playing {@code kind}; IllegalArgumentException when there is none. */
+    public synchronized int port(EndpointKind kind) {
+        if (smtp == null) {
+            throw new IllegalStateException("the server is not running");
+        }
+        Listener l = listeners.get(kind);
+        if (l == null) {
+            throw new IllegalArgumentException("the server has no " + kind + " endpoint");
+        }
+        return l.smtp().getPortAllocated();
     }
 
     /** The bound address, e.g. 127.0.0.1. */
@@ -272,8 +335,9 @@ public final class SubmissionServer implements AutoCloseable {
             return;
         }
         try {
-            smtp.stop();
+            listeners.values().forEach(l -> l.smtp().stop());
         } finally {
+            listeners.clear();
             smtp = null;
             housekeeping.shutdownNow();
             watchdog.shutdownNow();
@@ -300,6 +364,9 @@ public final class SubmissionServer implements AutoCloseable {
         private LabClock clock;
         private EventBus events;
         private SSLContext sslContext;
+        private EndpointKind endpoint = EndpointKind.STANDARD;
+        private final List<EndpointKind> additionalEndpoints = new ArrayList<>();
+        private LegacyTlsAcceptor legacyTls;
 
         private Builder() {
             try {
@@ -339,6 +406,28 @@ public final class SubmissionServer implements AutoCloseable {
 
         public Builder sslContext(SSLContext context) {
             this.sslContext = context;
+            return this;
+        }
+
+        /** Which endpoint the port plays: standard (default), legacy or HVE. */
+        public Builder endpoint(EndpointKind kind) {
+            this.endpoint = Objects.requireNonNull(kind);
+            return this;
+        }
+
+        /** Also listens as {@code kind} on a free port of the same address (a run whose devices use HVE). */
+        public Builder alsoListen(EndpointKind kind) {
+            this.additionalEndpoints.add(Objects.requireNonNull(kind));
+            return this;
+        }
+
+        /**
+         * What completes TLS 1.0/1.1 handshakes (the JVM's TLS refuses them, and must keep doing so for everything
+         * else: docs/decisions/0301). Without one, such a client's handshake fails as before, and the session log
+         * says what Exchange would have answered.
+         */
+        public Builder legacyTls(LegacyTlsAcceptor acceptor) {
+            this.legacyTls = acceptor;
             return this;
         }
 

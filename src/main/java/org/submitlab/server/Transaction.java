@@ -13,6 +13,8 @@ final class Transaction {
     final List<String> recipients = new ArrayList<>();
     /** Whether this transaction holds its own concurrency slot (not counting whole-connection slots). */
     boolean holdsTransactionSlot;
+    /** Found the limit in flight at MAIL FROM and asks again at its end of DATA (the end-of-DATA slot model). */
+    boolean decidedAtEnd;
     Phase phase = Phase.MAIL;
     long bytesReceived;
 

@@ -2,6 +2,7 @@ package org.submitlab.server;
 
 import java.util.List;
 import org.submitlab.events.LabEvent;
+import org.submitlab.policy.SlotModel;
 import org.submitlab.policy.SubmissionPolicy.SlotGrant;
 import org.submitlab.store.SubmissionRecord;
 
@@ -28,6 +29,9 @@ final class Transactions {
             }
         } else {
             tx.holdsTransactionSlot = request(st);
+            // With the end-of-DATA model, one that found the limit in flight asks again at its end of DATA.
+            tx.decidedAtEnd = !tx.holdsTransactionSlot
+                    && ctx.tenant.settings().rules().slotModel() == SlotModel.END_OF_DATA;
         }
         return tx;
     }
@@ -40,7 +44,15 @@ final class Transactions {
         }
     }
 
+    /**
+     * Whether the transaction may be accepted as far as concurrency goes: its slot from MAIL FROM (or its
+     * connection's), or, with the end-of-DATA slot model, one it gets now if fewer than the limit are in flight.
+     */
     boolean holdsSlot(SessionState st, Transaction tx) {
+        if (tx.decidedAtEnd) {
+            tx.decidedAtEnd = false;
+            tx.holdsTransactionSlot = request(st);
+        }
         return tx.holdsTransactionSlot || st.holdsConnectionSlot;
     }
 
@@ -69,8 +81,14 @@ final class Transactions {
     /** Logs and publishes a refusal; {@code reply} is the line as sent. */
     void refused(SessionState st, String envelopeFrom, List<String> recipients, long size, String phase,
             String reply) {
+        refused(st, envelopeFrom, recipients, size, phase, reply, null);
+    }
+
+    /** As above, for a message whose header was read: its Message-ID lets a trace follow its retries. */
+    void refused(SessionState st, String envelopeFrom, List<String> recipients, long size, String phase,
+            String reply, String messageId) {
         ctx.recordAsync(new SubmissionRecord(ctx.now(), st.id, st.mailbox, st.clientText(), envelopeFrom,
-                recipients, size, false, reply, null, null));
+                recipients, size, false, reply, messageId, null));
         ctx.publish(new LabEvent.SubmissionRefused(ctx.now(), st.id, st.mailbox, envelopeFrom, recipients.size(),
                 size, phase, reply));
     }

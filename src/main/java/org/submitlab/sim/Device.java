@@ -1,7 +1,9 @@
 package org.submitlab.sim;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.submitlab.policy.EndpointKind;
 
 /**
  * One simulated device.
@@ -13,13 +15,30 @@ import java.util.OptionalLong;
  * @param fromName          the From display name
  * @param perRecipient      one transaction per recipient with identical headers (tracking apps)
  * @param uploadKbps        the device's upload speed in kilobits per simulated second; empty: as fast as it goes
+ * @param endpoint          which endpoint it sends through: standard, legacy or HVE (a run listens on each used)
  */
 public record Device(String name, DeviceKind kind, String mailbox, String login, Optional<String> password,
         Optional<String> token, String from, String fromName, RecipientMix recipients, MessageSpec message,
         Schedule schedule, ConnectionMode connection, RetryPolicy retry, boolean perRecipient,
-        OptionalLong uploadKbps) {
+        OptionalLong uploadKbps, EndpointKind endpoint) {
+
+    /** A device on the standard endpoint. */
+    public Device(String name, DeviceKind kind, String mailbox, String login, Optional<String> password,
+            Optional<String> token, String from, String fromName, RecipientMix recipients, MessageSpec message,
+            Schedule schedule, ConnectionMode connection, RetryPolicy retry, boolean perRecipient,
+            OptionalLong uploadKbps) {
+        this(name, kind, mailbox, login, password, token, from, fromName, recipients, message, schedule, connection,
+                retry, perRecipient, uploadKbps, EndpointKind.STANDARD);
+    }
+
+    /** The same device on another endpoint. */
+    public Device withEndpoint(EndpointKind other) {
+        return new Device(name, kind, mailbox, login, password, token, from, fromName, recipients, message, schedule,
+                connection, retry, perRecipient, uploadKbps, other);
+    }
 
     public Device {
+        Objects.requireNonNull(endpoint, "endpoint");
         if (password.isEmpty() && token.isEmpty()) {
             throw new IllegalArgumentException("device " + name + " needs a password or a token");
         }

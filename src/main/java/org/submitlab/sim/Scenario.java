@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.submitlab.policy.Limits;
 import org.submitlab.policy.Profile;
+import org.submitlab.policy.TenantRules;
 
 /**
  * A simulation: the mailboxes to create, the devices and what they send. The file format is
@@ -18,12 +19,22 @@ import org.submitlab.policy.Profile;
  * @param profile        the endpoint profile to apply on an embedded server; empty: the server's own
  * @param limits         the limits to apply on an embedded server; empty: the server's own
  * @param senderThreads  sender threads of the engine (bounded, whatever the number of devices)
+ * @param rules          Exchange's 2026 rules to apply (basic auth, legacy TLS, Send As phase, ...); empty: the server's
  */
 public record Scenario(String name, String description, Duration duration, Duration drain, double speed, long seed,
         Optional<Profile> profile, Optional<Limits> limits, List<ScenarioMailbox> mailboxes,
-        Map<String, RecipientPool> pools, List<Device> devices, int senderThreads) {
+        Map<String, RecipientPool> pools, List<Device> devices, int senderThreads, Optional<TenantRules> rules) {
+
+    /** A scenario that leaves the 2026 rules as the server has them. */
+    public Scenario(String name, String description, Duration duration, Duration drain, double speed, long seed,
+            Optional<Profile> profile, Optional<Limits> limits, List<ScenarioMailbox> mailboxes,
+            Map<String, RecipientPool> pools, List<Device> devices, int senderThreads) {
+        this(name, description, duration, drain, speed, seed, profile, limits, mailboxes, pools, devices, senderThreads,
+                Optional.empty());
+    }
 
     public Scenario {
+        rules = rules == null ? Optional.empty() : rules;
         mailboxes = List.copyOf(mailboxes);
         pools = Map.copyOf(pools);
         devices = List.copyOf(devices);
@@ -31,22 +42,22 @@ public record Scenario(String name, String description, Duration duration, Durat
 
     public Scenario withDuration(Duration d) {
         return new Scenario(name, description, d, drain, speed, seed, profile, limits, mailboxes, pools, devices,
-                senderThreads);
+                senderThreads, rules);
     }
 
     public Scenario withDrain(Duration d) {
         return new Scenario(name, description, duration, d, speed, seed, profile, limits, mailboxes, pools, devices,
-                senderThreads);
+                senderThreads, rules);
     }
 
     public Scenario withSpeed(double s) {
         return new Scenario(name, description, duration, drain, s, seed, profile, limits, mailboxes, pools, devices,
-                senderThreads);
+                senderThreads, rules);
     }
 
     public Scenario withSeed(long s) {
         return new Scenario(name, description, duration, drain, speed, s, profile, limits, mailboxes, pools, devices,
-                senderThreads);
+                senderThreads, rules);
     }
 
     public RecipientPool pool(String poolName) {

@@ -11,7 +11,7 @@ final class ScenarioJson {
 
     record File(String name, String description, String duration, String drain, Double speed, Long seed,
             String profile, Map<String, Object> limits, List<MailboxJson> mailboxes, Map<String, PoolJson> pools,
-            List<DeviceJson> devices, Integer senderThreads) {
+            List<DeviceJson> devices, Integer senderThreads, Map<String, Object> rules) {
     }
 
 
@@ -25,7 +25,7 @@ final class ScenarioJson {
     record DeviceJson(String name, Integer count, String kind, String mailbox, String login, String password,
             String token, String from, String fromName, RecipientsJson recipients, MessageJson message,
             ScheduleJson schedule, String stagger, ConnectionJson connection, RetryJson retry, Boolean perRecipient,
-            Long uploadKbps) {
+            Long uploadKbps, String endpoint) {
     }
 
     record RecipientsJson(String pool, Integer to, Integer cc, Integer bcc, String pick) {

@@ -16,11 +16,13 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.submitlab.policy.Durations;
+import org.submitlab.policy.EndpointKind;
 import org.submitlab.policy.Limits;
 import org.submitlab.policy.Mailbox;
 import org.submitlab.policy.Profile;
 import org.submitlab.policy.Setting;
 import org.submitlab.policy.Settings;
+import org.submitlab.policy.TenantRules;
 import org.submitlab.policy.TenantSettings;
 
 /** Turns a bound {@link ScenarioJson.File} into a checked {@link Scenario}; errors name the field and its line. */
@@ -62,8 +64,29 @@ final class ScenarioParser {
         int parallel = devices.stream().mapToInt(d -> d.connection().parallel()).sum();
         int senders = f.senderThreads() == null ? Math.max(4, Math.min(64, parallel)) : f.senderThreads();
         check("/senderThreads", senders >= 1 && senders <= 1000, "must be between 1 and 1000, was " + senders);
+        Optional<TenantRules> rules = f.rules() == null ? Optional.empty() : Optional.of(rules(f.rules()));
         return new Scenario(name, f.description() == null ? "" : f.description(), duration, drain, speed,
-                f.seed() == null ? 1L : f.seed(), profile, limits, mailboxes, pools, devices, senders);
+                f.seed() == null ? 1L : f.seed(), profile, limits, mailboxes, pools, devices, senders, rules);
+    }
+
+    /** A scenario's 2026 rules, each by its setting's key (basicAuth, legacyTls, sendAsCheck, ...). */
+    private TenantRules rules(Map<String, Object> j) {
+        TenantSettings t = TenantSettings.defaults();
+        for (Map.Entry<String, Object> e : j.entrySet()) {
+            String p = "/rules/" + e.getKey();
+            Setting<?> setting = Settings.rules().stream().filter(x -> x.key().equals(e.getKey())).findFirst()
+                    .orElseThrow(() -> error(p, "unknown rule '" + e.getKey() + "'; known rules: "
+                            + Settings.rules().stream().map(Setting::key).collect(java.util.stream.Collectors.joining(", "))));
+            if (e.getValue() == null || e.getValue() instanceof Map || e.getValue() instanceof List) {
+                throw error(p, "must be a number, true or false, or one of the setting's words");
+            }
+            try {
+                t = Settings.withText(t, setting, String.valueOf(e.getValue()));
+            } catch (IllegalArgumentException ex) {
+                throw error(p, ex.getMessage());
+            }
+        }
+        return t.rules();
     }
 
     /** A scenario's limits: any limit setting by its key (see docs/scenarios.md); the others keep their defaults. */
@@ -189,6 +212,8 @@ final class ScenarioParser {
             if (d.uploadKbps() != null) {
                 check(p + "/uploadKbps", d.uploadKbps() >= 1, "must be at least 1");
             }
+            EndpointKind endpoint = d.endpoint() == null ? EndpointKind.STANDARD
+                    : convert(p + "/endpoint", () -> EndpointKind.byId(d.endpoint()));
             for (int n = 1; n <= count; n++) {
                 int index = n;
                 String name = expand(d.name(), n);
@@ -211,7 +236,7 @@ final class ScenarioParser {
                 out.add(new Device(name, kind, mailbox, login, password, token, from,
                         d.fromName() == null ? name : expand(d.fromName(), n), mix, message, schedule, connection,
                         retry, d.perRecipient() != null && d.perRecipient(),
-                        d.uploadKbps() == null ? OptionalLong.empty() : OptionalLong.of(d.uploadKbps())));
+                        d.uploadKbps() == null ? OptionalLong.empty() : OptionalLong.of(d.uploadKbps()), endpoint));
             }
         }
         return out;

@@ -18,10 +18,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.submitlab.policy.Durations;
+import org.submitlab.policy.EndpointKind;
 import org.submitlab.policy.Limits;
 import org.submitlab.policy.Profile;
 import org.submitlab.policy.Setting;
 import org.submitlab.policy.Settings;
+import org.submitlab.policy.TenantRules;
 import org.submitlab.policy.TenantSettings;
 import org.submitlab.sim.RetryPolicy.Backoff;
 
@@ -58,7 +60,8 @@ public final class ScenarioWriter {
                 duration(s.drain()), s.speed(), s.seed(), s.profile().map(Profile::id).orElse(null),
                 s.limits().map(ScenarioWriter::limits).orElse(null),
                 s.mailboxes().stream().map(ScenarioWriter::mailbox).toList(), pools(s.pools()),
-                s.devices().stream().map(ScenarioWriter::device).toList(), s.senderThreads());
+                s.devices().stream().map(ScenarioWriter::device).toList(), s.senderThreads(),
+                s.rules().map(ScenarioWriter::rules).orElse(null));
         try {
             return WRITER.writeValueAsString(file) + "\n";
         } catch (JsonProcessingException e) {
@@ -75,6 +78,21 @@ public final class ScenarioWriter {
             m.put(setting.key(), v instanceof Duration d ? Durations.formatExact(d) : v);
         }
         return m;
+    }
+
+    /** Every 2026 rule, by its setting's key: numbers and switches as JSON values, choices by their word. */
+    private static Map<String, Object> rules(TenantRules r) {
+        TenantSettings t = TenantSettings.defaults().withRules(r);
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (Setting<?> setting : Settings.rules()) {
+            Object v = setting.get(t);
+            m.put(setting.key(), v instanceof Enum<?> ? text(setting, t) : v);
+        }
+        return m;
+    }
+
+    private static <T> String text(Setting<T> setting, TenantSettings t) {
+        return setting.format(setting.get(t));
     }
 
     private static ScenarioJson.MailboxJson mailbox(ScenarioMailbox m) {
@@ -130,7 +148,8 @@ public final class ScenarioWriter {
                 literal("device mailbox", d.mailbox()), literal("device login", d.login()), d.password().orElse(null),
                 d.token().orElse(null), literal("device from", d.from()), literal("device fromName", d.fromName()),
                 recipients, message, schedule(d.schedule()), null, connection, retry(d.retry()), d.perRecipient(),
-                d.uploadKbps().isPresent() ? d.uploadKbps().getAsLong() : null);
+                d.uploadKbps().isPresent() ? d.uploadKbps().getAsLong() : null,
+                d.endpoint() == EndpointKind.STANDARD ? null : d.endpoint().id());
     }
 
     private static ScenarioJson.ScheduleJson schedule(Schedule s) {

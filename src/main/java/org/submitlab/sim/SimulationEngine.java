@@ -25,6 +25,7 @@ import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.submitlab.concurrent.NamedThreads;
+import org.submitlab.policy.EndpointKind;
 import org.submitlab.policy.LabClock;
 
 /**
@@ -77,12 +78,21 @@ public final class SimulationEngine implements AutoCloseable {
     private final List<Double> lags = new ArrayList<>();
 
     public SimulationEngine(Scenario scenario, String host, int port, LabClock clock) {
+        this(scenario, host, Map.of(EndpointKind.STANDARD, port), clock);
+    }
+
+    /**
+     * Devices reach {@code host} on the port of their endpoint in {@code ports}; a device whose endpoint has no
+     * port uses the standard one.
+     */
+    public SimulationEngine(Scenario scenario, String host, Map<EndpointKind, Integer> ports, LabClock clock) {
         this.scenario = scenario;
         this.clock = clock;
         this.threadPrefix = "sim" + ENGINES.incrementAndGet();
         this.runId = "sim-" + UUID.randomUUID().toString().substring(0, 8);
         int i = 0;
         for (Device d : scenario.devices()) {
+            int port = ports.getOrDefault(d.endpoint(), ports.get(EndpointKind.STANDARD));
             SmtpDeviceClient client = new SmtpDeviceClient(d, host, port, sockets, tls, clock);
             runners.add(new DeviceRunner(d, client, scenario.pool(d.recipients().pool()),
                     scenario.seed() * 1_000_003L + i++, runId));

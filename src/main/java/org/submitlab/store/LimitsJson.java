@@ -45,6 +45,36 @@ final class LimitsJson {
         return s.limits();
     }
 
+    /** The 2026 rules ({@link TenantRules}) as a flat JSON object, each by its setting's key. */
+    static String writeRules(TenantSettings s) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        for (Setting<?> setting : Settings.rules()) {
+            o.put(setting.key(), text(setting, s));
+        }
+        return o.toString();
+    }
+
+    /** {@code base} with the rules stored in {@code json} (null: none stored yet; a missing rule keeps its default). */
+    static TenantSettings readRules(String json, TenantSettings base) {
+        if (json == null) {
+            return base;
+        }
+        JsonNode o;
+        try {
+            o = Json.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the stored rules are not JSON: " + e.getOriginalMessage(), e);
+        }
+        TenantSettings s = base;
+        for (Setting<?> setting : Settings.rules()) {
+            JsonNode n = o.get(setting.key());
+            if (n != null && !n.isNull()) {
+                s = Settings.withText(s, setting, n.asText());
+            }
+        }
+        return s;
+    }
+
     private static <T> String text(Setting<T> setting, TenantSettings s) {
         return setting.format(setting.get(s));
     }

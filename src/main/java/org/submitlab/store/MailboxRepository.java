@@ -97,8 +97,13 @@ public final class MailboxRepository {
         addToken(address, tokenHash, null);
     }
 
-    /** Stores a token hash for the mailbox, created at {@code created} (may be null). */
+    /** Stores a token hash for the mailbox, created at {@code created} (may be null), that never expires. */
     public void addToken(String address, String tokenHash, Instant created) {
+        addToken(address, tokenHash, created, null);
+    }
+
+    /** Stores a token hash for the mailbox, created at {@code created}, valid until {@code expires} (null: never expires). */
+    public void addToken(String address, String tokenHash, Instant created, Instant expires) {
         String key = key(address);
         if (tokenHash == null || tokenHash.isBlank()) {
             throw new IllegalArgumentException("token hash is missing");
@@ -112,10 +117,11 @@ public final class MailboxRepository {
                 }
             }
             PreparedStatement ps = s.prepare(
-                    "INSERT OR IGNORE INTO tokens (mailbox, token_hash, created) VALUES (?, ?, ?)");
+                    "INSERT OR IGNORE INTO tokens (mailbox, token_hash, created, expires) VALUES (?, ?, ?, ?)");
             ps.setString(1, key);
             ps.setString(2, tokenHash);
             Sql.setTime(ps, 3, created);
+            Sql.setTime(ps, 4, expires);
             ps.executeUpdate();
             return null;
         });
@@ -138,8 +144,37 @@ public final class MailboxRepository {
         });
     }
 
-    /** A token as an admin sees it: the start of its hash and when it was issued, never the token. */
-    public record TokenInfo(String hash, Instant created) {
+    /**
+     * Whether the mailbox has this token and it has not expired at {@code now}: an expired token, one of another
+     * mailbox and an altered one are all simply not valid (Exchange answers them alike).
+     */
+    public boolean hasValidToken(String address, String tokenHash, Instant now) {
+        String key = key(address);
+        if (tokenHash == null) {
+            return false;
+        }
+        return db.read("check a token of " + key, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM tokens WHERE mailbox = ? AND token_hash = ? AND (expires IS NULL OR expires > ?)")) {
+                ps.setString(1, key);
+                ps.setString(2, tokenHash);
+                Sql.setTime(ps, 3, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /**
+     * A token as an admin sees it: the start of its hash, when it was issued and when it expires (null: never),
+     * never the token.
+     */
+    public record TokenInfo(String hash, Instant created, Instant expires) {
+        public TokenInfo(String hash, Instant created) {
+            this(hash, created, null);
+        }
+
         /** The first 12 characters of the hash: enough to tell tokens apart and to revoke one. */
         public String id() {
             return hash.substring(0, Math.min(12, hash.length()));
@@ -152,11 +187,11 @@ public final class MailboxRepository {
         return db.read("list the tokens of " + key, c -> {
             List<TokenInfo> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT token_hash, created FROM tokens WHERE mailbox = ? ORDER BY created, token_hash")) {
+                    "SELECT token_hash, created, expires FROM tokens WHERE mailbox = ? ORDER BY created, token_hash")) {
                 ps.setString(1, key);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new TokenInfo(rs.getString(1), Sql.getTime(rs, "created")));
+                        out.add(new TokenInfo(rs.getString(1), Sql.getTime(rs, "created"), Sql.getTime(rs, "expires")));
                     }
                 }
             }

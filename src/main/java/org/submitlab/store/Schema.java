@@ -138,7 +138,46 @@ final class Schema {
           streak INTEGER NOT NULL,
           throttled_kind TEXT,
           throttled_until INTEGER)"""),
-        // Version 4: Sent Items at a million messages (docs/decisions/0201-fts5-trigram-search.md,
+        // Version 4: Exchange as of 2026. The tenant's 2026 rules as JSON (like limits: a rule added later takes
+        // its default); token expiry (NULL: issued before tokens expired, kept valid); a delivery that failed
+        // (the NDR's reply, e.g. the tenant external recipient limit) and whether it counted as external.
+        List.of(
+        "ALTER TABLE settings ADD COLUMN rules TEXT",
+        "ALTER TABLE tokens ADD COLUMN expires INTEGER",
+        "ALTER TABLE deliveries ADD COLUMN failure TEXT",
+        "ALTER TABLE deliveries ADD COLUMN external INTEGER NOT NULL DEFAULT 0",
+        // Partial: only failed deliveries pay for it (a message trace looks up a message's failures).
+        "CREATE INDEX deliveries_failed_by_message ON deliveries(message_id) WHERE failure IS NOT NULL"),
+        // Version 5: the message trace finds a message by its Message-ID and an accepted one's deliveries
+        // (which also serves the failed-deliveries lookup the partial index of version 4 was for).
+        List.of(
+        "CREATE INDEX submissions_by_message_id ON submissions(message_id)",
+        "CREATE INDEX deliveries_by_message ON deliveries(message_id)",
+        "DROP INDEX deliveries_failed_by_message"),
+        // Version 6: the device inventory, one row per real client (EHLO name, address, login, mechanism).
+        List.of(
+        """
+        CREATE TABLE clients (
+          ehlo TEXT NOT NULL,
+          address TEXT NOT NULL,
+          login TEXT NOT NULL COLLATE NOCASE,
+          mechanism TEXT NOT NULL,
+          tls TEXT,
+          cipher TEXT,
+          first_seen INTEGER NOT NULL,
+          last_seen INTEGER NOT NULL,
+          sessions INTEGER NOT NULL,
+          auth_failures INTEGER NOT NULL,
+          accepted INTEGER NOT NULL,
+          refusals TEXT NOT NULL,
+          send_as TEXT NOT NULL,
+          messages INTEGER NOT NULL,
+          max_size INTEGER NOT NULL,
+          total_size INTEGER NOT NULL,
+          peak_in_flight INTEGER NOT NULL,
+          slot_limit INTEGER NOT NULL,
+          PRIMARY KEY (ehlo, address, login, mechanism))"""),
+        // Version 7: Sent Items at a million messages (docs/decisions/0201-fts5-trigram-search.md,
         // 0202-keyset-paging.md, 0203-sent-items-sizes-table.md). Triggers keep both tables in step with
         // messages in the writer's own transaction, whatever statement adds or removes a row (commitAccepted,
         // retention, purge, mailbox removal). Messages are never updated; the update triggers keep it so if

@@ -10,12 +10,13 @@ public final class SettingsRepository {
 
     private static final String UPSERT = """
             INSERT INTO settings (id, profile, smtp_auth_enabled, host_name, deliver_to_header_recipients,
-              rewrite_display_name, limits)
-            VALUES (1, ?, ?, ?, ?, ?, ?)
+              rewrite_display_name, limits, rules)
+            VALUES (1, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET profile = excluded.profile,
               smtp_auth_enabled = excluded.smtp_auth_enabled, host_name = excluded.host_name,
               deliver_to_header_recipients = excluded.deliver_to_header_recipients,
-              rewrite_display_name = excluded.rewrite_display_name, limits = excluded.limits""";
+              rewrite_display_name = excluded.rewrite_display_name, limits = excluded.limits,
+              rules = excluded.rules""";
 
     private final Database db;
 
@@ -32,13 +33,13 @@ public final class SettingsRepository {
                     return TenantSettings.defaults();
                 }
                 try {
-                    return new TenantSettings(
+                    return LimitsJson.readRules(rs.getString("rules"), new TenantSettings(
                             Profile.byId(rs.getString("profile")),
                             Sql.getBoolean(rs, "smtp_auth_enabled"),
                             LimitsJson.read(rs.getString("limits")),
                             rs.getString("host_name"),
                             Sql.getBoolean(rs, "deliver_to_header_recipients"),
-                            Sql.getBoolean(rs, "rewrite_display_name"));
+                            Sql.getBoolean(rs, "rewrite_display_name")));
                 } catch (IllegalArgumentException e) {
                     throw new StoreException("The tenant settings in " + db.file() + " are invalid: "
                             + e.getMessage(), e);
@@ -50,6 +51,7 @@ public final class SettingsRepository {
     /** Saves {@code s} and waits for the commit. */
     public void save(TenantSettings s) {
         String limits = LimitsJson.write(s.limits());
+        String rules = LimitsJson.writeRules(s);
         db.write("save the tenant settings", w -> {
             PreparedStatement ps = w.prepare(UPSERT);
             ps.setString(1, s.profile().id());
@@ -58,6 +60,7 @@ public final class SettingsRepository {
             Sql.setBoolean(ps, 4, s.deliverToHeaderRecipients());
             Sql.setBoolean(ps, 5, s.rewriteDisplayName());
             ps.setString(6, limits);
+            ps.setString(7, rules);
             ps.executeUpdate();
             return null;
         });

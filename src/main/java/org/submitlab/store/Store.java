@@ -30,6 +30,7 @@ public final class Store implements AutoCloseable {
     private final SubmissionLog submissions;
     private final SettingsRepository settings;
     private final DeliveryRepository deliveries;
+    private final ClientRepository clients;
     private final GuardRepository guards;
     /** The folder lock; null for read-only and administrative opens. */
     private final FolderLock lock;
@@ -43,6 +44,7 @@ public final class Store implements AutoCloseable {
         this.submissions = new SubmissionLog(db);
         this.settings = new SettingsRepository(db);
         this.deliveries = new DeliveryRepository(db);
+        this.clients = new ClientRepository(db);
         this.guards = new GuardRepository(db);
     }
 
@@ -177,6 +179,11 @@ public final class Store implements AutoCloseable {
     }
 
     /** Login lockouts and continuous-error throttling, kept across restarts. */
+    /** Live's device inventory. */
+    public ClientRepository clients() {
+        return clients;
+    }
+
     public GuardRepository guards() {
         return guards;
     }

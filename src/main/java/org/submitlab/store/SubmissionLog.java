@@ -118,6 +118,75 @@ public final class SubmissionLog {
         });
     }
 
+    /**
+     * The newest submissions matching {@code q}, oldest first, each accepted one with its deliveries. Reads
+     * submissions_by_mailbox, submissions_by_message_id and deliveries_by_recipient where the filters allow.
+     */
+    public List<TracedSubmission> trace(TraceQuery q) {
+        Objects.requireNonNull(q, "q");
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        q.sender().ifPresent(a -> {
+            where.append(" AND (mailbox = ? OR envelope_from = ? COLLATE NOCASE)");
+            args.add(a.toLowerCase(Locale.ROOT));
+            args.add(a);
+        });
+        q.recipient().ifPresent(a -> {
+            where.append(" AND (envelope_to LIKE ? ESCAPE '\\' OR stored_message IN"
+                    + " (SELECT message_id FROM deliveries WHERE recipient = ?))");
+            args.add(Sql.containsPattern("\"" + a + "\""));
+            args.add(a);
+        });
+        q.messageId().ifPresent(m -> {
+            where.append(" AND message_id IN (?, ?)");
+            args.add(m);
+            args.add("<" + m + ">");
+        });
+        q.since().ifPresent(t -> {
+            where.append(" AND time >= ?");
+            args.add(t.toEpochMilli());
+        });
+        q.until().ifPresent(t -> {
+            where.append(" AND time <= ?");
+            args.add(t.toEpochMilli());
+        });
+        q.accepted().ifPresent(a -> where.append(a ? " AND accepted = 1" : " AND accepted = 0"));
+        return db.read("trace submissions", c -> {
+            List<TracedSubmission> found = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, stored_message, " + COLUMNS
+                    + " FROM submissions" + where + " ORDER BY time DESC, id DESC LIMIT ?")) {
+                int i = 1;
+                for (Object a : args) {
+                    ps.setObject(i++, a);
+                }
+                ps.setInt(i, q.limit());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Optional<Long> stored = Sql.getLong(rs, "stored_message");
+                        found.add(new TracedSubmission(rs.getLong("id"), record(rs),
+                                stored.isPresent() ? deliveriesOf(c, stored.get()) : List.of()));
+                    }
+                }
+            }
+            java.util.Collections.reverse(found);
+            return found;
+        });
+    }
+
+    private static List<Delivery> deliveriesOf(java.sql.Connection c, long storedMessage) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT message_id, recipient, deliver_at, failure FROM deliveries WHERE message_id = ? ORDER BY id")) {
+            ps.setLong(1, storedMessage);
+            List<Delivery> result = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new Delivery(rs.getLong(1), rs.getString(2), Sql.getTime(rs, "deliver_at"), rs.getString(4)));
+                }
+            }
+            return result;
+        }
+    }
+
     /** The record's column values, computed on the caller's thread: the writer thread is the bottleneck. */
     record NewRecord(long time, String sessionId, String mailbox, String clientAddress, String envelopeFrom,
             String envelopeTo, int recipients, long size, boolean accepted, String reply, String messageId,

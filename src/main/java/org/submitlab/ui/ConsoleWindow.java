@@ -43,9 +43,9 @@ import org.submitlab.app.LiveWorld;
 import org.submitlab.app.Run;
 import org.submitlab.app.RunInfo;
 import org.submitlab.app.RunState;
+import org.submitlab.app.Workspace;
 import org.submitlab.app.World;
 import org.submitlab.app.WorldStatus;
-import org.submitlab.app.Workspace;
 import org.submitlab.policy.Profile;
 import org.submitlab.sim.Scenario;
 import org.submitlab.sim.Scenarios;
@@ -65,7 +65,7 @@ public final class ConsoleWindow {
     static final int KEPT_VIEWS = 3;
     static final List<Double> SPEEDS = List.of(1.0, 2.0, 5.0, 10.0, 60.0, 300.0, 600.0, 3600.0);
     private static final List<String> TAB_TITLES = List.of("Connections", "Retries", "Recipient budget", "Sent Items",
-            "Devices", "Session log");
+            "Devices", "Session log", "Trace");
     private final org.submitlab.ui.explain.ExplainPanel explainPanel = new org.submitlab.ui.explain.ExplainPanel();
     private final Tab explainTab = new Tab("Explain", explainPanel.node());
     private final org.submitlab.ui.admin.MailboxesPanel mailboxesPanel;
@@ -108,6 +108,7 @@ public final class ConsoleWindow {
     private final Label worldState = new Label();
     private final ToggleButton dark = new ToggleButton("Dark");
     private final ToggleButton presentation = new ToggleButton("Presentation");
+    private final ToggleButton pauseLists = new ToggleButton("Pause lists");
     private final Label opening = new Label("Opening\u2026");
 
     private Workspace workspace;
@@ -133,8 +134,10 @@ public final class ConsoleWindow {
             "Recipients per mailbox in the sliding 24-hour window (Ctrl+3)",
             "Every accepted message, paged from the database (Ctrl+4)",
             "The simulated devices and their state (Ctrl+5)",
-            "Every SMTP session as a transcript: what a device saw (Ctrl+6)"};
-        String[] ids = {"tab-connections", "tab-retries", "tab-budget", "tab-sent-items", "tab-devices", "tab-session-log"};
+            "Every SMTP session as a transcript: what a device saw (Ctrl+6)",
+            "Message trace: find a message by sender, recipient or Message-ID, with its deliveries (Ctrl+7)"};
+        String[] ids = {"tab-connections", "tab-retries", "tab-budget", "tab-sent-items", "tab-devices", "tab-session-log",
+            "tab-trace"};
         for (int i = 0; i < TAB_TITLES.size(); i++) {
             Tab t = new Tab(TAB_TITLES.get(i), i == 0 ? opening : null);
             t.setId(ids[i]);
@@ -148,7 +151,7 @@ public final class ConsoleWindow {
         tenantPanel = new org.submitlab.ui.admin.TenantPanel(background, this::setMessage);
         mailboxesTab = new Tab("Live mailboxes", mailboxesPanel.node());
         mailboxesTab.setId("tab-mailboxes");
-        mailboxesTab.setTooltip(new Tooltip("Live's mailboxes for your real devices: add, edit, passwords, tokens (Ctrl+7)"));
+        mailboxesTab.setTooltip(new Tooltip("Live's mailboxes for your real devices: add, edit, passwords, tokens (Ctrl+8)"));
         mailboxesTab.setOnSelectionChanged(e -> {
             if (mailboxesTab.isSelected()) {
                 mailboxesPanel.refresh();
@@ -157,14 +160,14 @@ public final class ConsoleWindow {
         tenantTab = new Tab("Live tenant", tenantPanel.node());
         tenantTab.setId("tab-tenant");
         tenantTab.setTooltip(new Tooltip("Live's tenant settings and limits, where its server listens, its "
-                + "certificate (Ctrl+8)"));
+                + "certificate (Ctrl+9)"));
         tenantTab.setOnSelectionChanged(e -> {
             if (tenantTab.isSelected()) {
                 tenantPanel.refresh();
             }
         });
         explainTab.setId("tab-explain");
-        explainTab.setTooltip(new Tooltip("Paste a reply or a device's error line: what it means and what to do (Ctrl+9)"));
+        explainTab.setTooltip(new Tooltip("Paste a reply or a device's error line: what it means and what to do (Ctrl+0)"));
         tabs.getTabs().addAll(mailboxesTab, tenantTab, explainTab);
         root.addEventHandler(org.submitlab.ui.admin.TenantPanel.ListeningChanged.ANY, e -> refreshAddress());
         root.addEventHandler(org.submitlab.ui.explain.ExplainRequest.ANY, e -> {
@@ -238,9 +241,12 @@ public final class ConsoleWindow {
         presentation.setId("presentation-mode");
         presentation.setTooltip(new Tooltip("Large fonts for projectors (Ctrl+P)"));
         presentation.setOnAction(e -> applyTheme());
+        pauseLists.setId("pause-lists");
+        pauseLists.setTooltip(new Tooltip("Hold the live lists still (Ctrl+Space): rows stop moving so you can read and "
+                + "click them. A list also holds still while the pointer is over it. Counters keep counting."));
         return toolbar("toolbar-server", caption("World"), worldPicker, resetCounters, deleteRun, divider(),
                 caption("Live server"), serverToggle, address, copy, caption("Profile"), profile, divider(), dark,
-                presentation);
+                presentation, pauseLists);
     }
 
     private FlowPane toolbarScenario() {
@@ -321,9 +327,10 @@ public final class ConsoleWindow {
     }
 
     private void installShortcuts() {
-        for (int i = 0; i < TAB_TITLES.size() + 3; i++) {
+        // Ctrl+1 ... Ctrl+9, then Ctrl+0 for the tenth tab.
+        for (int i = 0; i < Math.min(10, TAB_TITLES.size() + 3); i++) {
             int index = i;
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(i + 1)),
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString((i + 1) % 10)),
                     KeyCombination.SHORTCUT_DOWN), () -> tabs.getSelectionModel().select(index));
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> {
@@ -335,6 +342,8 @@ public final class ConsoleWindow {
             applyTheme();
         });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::copyAddress);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN),
+                () -> pauseLists.setSelected(!pauseLists.isSelected()));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::openScenarioFile);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> {
             if (!start.isDisabled()) {
@@ -473,6 +482,7 @@ public final class ConsoleWindow {
                 onStatus(s);
             }
         });
+        self[0].ui().listsPausedProperty().bind(pauseLists.selectedProperty());
         self[0].open();
         self[0].pump().addListener(new org.submitlab.ui.common.EventPump.Listener() {
             @Override
@@ -578,7 +588,7 @@ public final class ConsoleWindow {
     /** Where Live listens: the address chosen in the Live tenant tab last time, else loopback on the usual port. */
     private ListenOptions listenOptions(Workspace w) {
         return org.submitlab.app.ConsolePrefs.load(w.dataDir())
-                .map(p -> new ListenOptions(p.bind(), p.port(), options.fallbackToAnyPort(), Optional.empty()))
+                .map(p -> new ListenOptions(p.bind(), p.port(), options.fallbackToAnyPort(), Optional.empty(), p.kind()))
                 .orElseGet(() -> ListenOptions.loopback(options.port(), options.fallbackToAnyPort()));
     }
 
@@ -587,15 +597,16 @@ public final class ConsoleWindow {
             return;
         }
         LiveWorld live = workspace.live();
-        background(null, () -> new Object[] {live.endpoint(), live.settings().profile()}, r -> {
+        background(null, () -> new Object[] {live.endpoint(), live.settings()}, r -> {
             @SuppressWarnings("unchecked")
             Optional<Endpoint> a = (Optional<Endpoint>) r[0];
-            Profile p = (Profile) r[1];
+            org.submitlab.policy.TenantSettings s = (org.submitlab.policy.TenantSettings) r[1];
+            Profile p = s.profile();
             busy = true;
             profile.setValue(p);
             busy = false;
             serverRunning = a.isPresent();
-            address.setText(a.map(x -> ConnectionHint.text(x.host(), x.port(), p, DemoTenant.firstMailbox()))
+            address.setText(a.map(x -> ConnectionHint.text(x.host(), x.port(), s.basicAuth(), DemoTenant.firstMailbox()))
                     .orElse(ConnectionHint.stopped()));
             updateControls();
         });

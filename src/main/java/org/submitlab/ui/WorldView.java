@@ -2,13 +2,16 @@ package org.submitlab.ui;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.scene.Node;
+import javafx.scene.control.TableView;
 import org.submitlab.app.JournalFollower;
 import org.submitlab.app.World;
 import org.submitlab.app.WorldStatus;
@@ -24,12 +27,14 @@ import org.submitlab.ui.budget.BudgetPanel;
 import org.submitlab.ui.budget.BudgetRow;
 import org.submitlab.ui.common.BackgroundTasks;
 import org.submitlab.ui.common.EventPump;
+import org.submitlab.ui.common.Tables;
 import org.submitlab.ui.common.UiContext;
 import org.submitlab.ui.connections.ConnectionsPanel;
 import org.submitlab.ui.connections.ConnectionsViewModel;
 import org.submitlab.ui.devices.DeviceRow;
 import org.submitlab.ui.devices.DevicesPanel;
 import org.submitlab.ui.devices.ScenarioDraft;
+import org.submitlab.ui.devices.SeenDevicesPanel;
 import org.submitlab.ui.retries.RetriesPanel;
 import org.submitlab.ui.retries.RetryRow;
 import org.submitlab.ui.sentitems.SentItemRow;
@@ -37,6 +42,7 @@ import org.submitlab.ui.sentitems.SentItemsPanel;
 import org.submitlab.ui.sentitems.SentItemsSource;
 import org.submitlab.ui.sessionlog.SessionLogPanel;
 import org.submitlab.ui.sessionlog.SessionLogViewModel;
+import org.submitlab.ui.trace.TracePanel;
 
 /**
  * Everything the console shows of one world: its panels, their view models, its own clock
@@ -60,6 +66,10 @@ final class WorldView implements AutoCloseable {
     private final SentItemsPanel sentItems;
     private final DevicesPanel devices;
     private final SessionLogPanel sessionLog;
+    private final TracePanel trace;
+    /** Live only: the real devices seen, above the scenario's devices. */
+    private final SeenDevicesPanel seenDevices;
+    private final Node devicesNode;
     private final StatusBar statusBar;
     private final AtomicReference<WorldStatus> latest = new AtomicReference<>();
     private final Consumer<WorldStatus> onStatus;
@@ -83,6 +93,10 @@ final class WorldView implements AutoCloseable {
         this.sentItems = new SentItemsPanel(ui);
         this.devices = new DevicesPanel(onDraftEdited);
         this.sessionLog = new SessionLogPanel(new SessionLogViewModel(), ui);
+        this.seenDevices = world.isLive() ? new SeenDevicesPanel(ui, world.store()) : null;
+        this.devicesNode = seenDevices == null ? devices.node()
+                : org.submitlab.ui.common.PanelLayout.stacked(seenDevices.node(), devices.node(), 0.55);
+        this.trace = new TracePanel(ui, world.store(), () -> world.status().run().map(r -> !r.active()).orElse(false));
         this.statusBar = new StatusBar(connectionsVm, pump);
         pump.addListener(new EventPump.Listener() {
             @Override
@@ -94,10 +108,20 @@ final class WorldView implements AutoCloseable {
                 }
             }
         });
+        // The lists that move by themselves; Sent Items pages on scroll and Live's device draft is edited by hand.
+        List<TableView<?>> moving = new java.util.ArrayList<>(List.of(connections.table(), retries.table(),
+                budget.table(), sessionLog.table()));
+        if (!world.isLive()) {
+            moving.add(devices.table());
+        }
+        moving.forEach(t -> Tables.holdWhilePausedOrHovered(t, ui.listsPausedProperty()));
         for (EventPump.Listener l : List.of(connections, retries, budget, sentItems, devices, sessionLog, statusBar)) {
             pump.addListener(l);
         }
         sentItems.setSource(source(world.store()));
+        if (seenDevices != null) {
+            pump.addListener(seenDevices);
+        }
     }
 
     /** Starts the pump and the poller; call on the FX thread once the view's nodes are shown. */
@@ -112,6 +136,7 @@ final class WorldView implements AutoCloseable {
             poller.cancel(false);
         }
         pump.close();
+        ui.listsPausedProperty().unbind();
     }
 
     World world() {
@@ -144,12 +169,20 @@ final class WorldView implements AutoCloseable {
     }
 
     List<Node> panels() {
-        return List.of(connections.node(), retries.node(), budget.node(), sentItems.node(), devices.node(),
-                sessionLog.node());
+        return List.of(connections.node(), retries.node(), budget.node(), sentItems.node(), devicesNode,
+                sessionLog.node(), trace.node());
     }
 
     ConnectionsPanel connections() {
         return connections;
+    }
+
+    SeenDevicesPanel seenDevices() {
+        return seenDevices;
+    }
+
+    TracePanel trace() {
+        return trace;
     }
 
     SessionLogPanel sessionLog() {
@@ -220,6 +253,13 @@ final class WorldView implements AutoCloseable {
             @Override
             public Optional<byte[]> raw(long id) {
                 return st.sentItems().raw(id);
+            }
+
+            @Override
+            public Map<String, String> failedDeliveries(long id) {
+                Map<String, String> failed = new LinkedHashMap<>();
+                st.deliveries().failedOf(id).forEach(d -> failed.put(d.recipient(), d.failure()));
+                return failed;
             }
         };
     }

@@ -37,6 +37,13 @@ class ExplainCommandTest {
     }
 
     @Test
+    void theRetryLineSaysYesOrNoOnce() {
+        CliRun r = CliRun.of("explain", "Error: Message failed: 432 4.3.2 Concurrent connections limit exceeded.");
+
+        assertThat(r.out()).containsPattern("(?m)^Retry: Yes, ").doesNotContainPattern("(?i)Retry: (yes|no)\\. (yes|no)\\b");
+    }
+
+    @Test
     void unknownTextIsNotRecognisedAndItsCodeStillClassifiesIt() throws Exception {
         JsonNode j = new ObjectMapper().readTree(CliRun.of("explain", "--json", "452 4.3.1 Insufficient system storage").out());
 

@@ -25,6 +25,23 @@ class RunsCommandTest {
     }
 
     @Test
+    void aRunsReportIsWrittenAsOneSelfContainedHtmlPageBySimulateAndByShow() throws Exception {
+        Path byShow = data.resolve("show.html");
+        Path bySimulate = data.resolve("simulate.html");
+        CliRun sim = CliRun.of("simulate", "--preset", "alert-storm", "--speed", "600", "--duration", "1m",
+                "--data", data.toString(), "--report", bySimulate.toString());
+        assertThat(sim.exitCode()).as(sim.err()).isZero();
+
+        CliRun show = CliRun.of("runs", "show", "latest", "--html", byShow.toString(), "--data", data.toString());
+
+        assertThat(show.exitCode()).as(show.err()).isZero();
+        for (Path page : java.util.List.of(byShow, bySimulate)) {
+            assertThat(java.nio.file.Files.readString(page)).startsWith("<!DOCTYPE html>").contains("alert-storm")
+                    .contains("<h2>Devices</h2>").doesNotContain("<script", "src=");
+        }
+    }
+
+    @Test
     void listPrintsOneJsonObjectPerRunNewestFirst() throws Exception {
         String first = simulate("alert-storm");
         Thread.sleep(1100);

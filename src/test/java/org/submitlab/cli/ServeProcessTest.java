@@ -22,6 +22,7 @@ import org.submitlab.policy.TenantSettings;
 import org.submitlab.server.tls.TlsMaterial;
 import org.submitlab.store.Store;
 import org.submitlab.testing.MailClient;
+import org.submitlab.testing.StartTls;
 
 /** {@code serve} as a separate process: the contract scripts and users rely on. */
 class ServeProcessTest {

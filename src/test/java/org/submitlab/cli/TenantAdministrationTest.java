@@ -171,6 +171,43 @@ class TenantAdministrationTest {
     }
 
     @Test
+    void sendAsGrantsAndClientNetworksApplyToTheNextSubmission() throws Exception {
+        withStdin(PASSWORD + "\n", "mailbox", "add", "mfp@contoso.test", "--password-stdin", "--data", data.toString());
+        eventually(() -> refusedWith(() -> sendAs("mfp@contoso.test", "reception@contoso.test", "before the grant"),
+                "554 5.2.252 SendAsDenied"));
+
+        assertThat(run("mailbox", "set", "mfp@contoso.test", "--send-as", "reception@contoso.test").exitCode()).isZero();
+        eventually(() -> sendAs("mfp@contoso.test", "reception@contoso.test", "after the grant"));
+
+        assertThat(run("mailbox", "set", "mfp@contoso.test", "--networks", "10.20.0.0/16,fd00::/8").exitCode()).isZero();
+        eventually(() -> refusedWith(() -> sendAs("mfp@contoso.test", "mfp@contoso.test", "from loopback"), "535 5.7.139"));
+        assertThat(run("mailbox", "set", "mfp@contoso.test", "--networks", "127.0.0.0/8").exitCode()).isZero();
+        eventually(() -> sendAs("mfp@contoso.test", "mfp@contoso.test", "from an allowed network"));
+    }
+
+    @Test
+    void sentItemsOffKeepsNoCopyOfTheNextMessage() throws Exception {
+        withStdin(PASSWORD + "\n", "mailbox", "add", "quiet@contoso.test", "--password-stdin", "--sent-items", "off",
+                "--data", data.toString());
+
+        eventually(() -> sendAs("quiet@contoso.test", "quiet@contoso.test", "no copy"));
+
+        assertThat(run("sent-items", "--mailbox", "quiet@contoso.test", "--json").outLines()).isEmpty();
+        assertThat(run("mailbox", "set", "quiet@contoso.test", "--sent-items", "on").exitCode()).isZero();
+        eventually(() -> {
+            sendAs("quiet@contoso.test", "quiet@contoso.test", "a copy");
+            return run("sent-items", "--mailbox", "quiet@contoso.test", "--json").outLines().size() == 1;
+        });
+    }
+
+    private static boolean sendAs(String user, String from, String subject) throws MessagingException {
+        try (MailClient c = new MailClient(serve.host(), serve.port(), user, PASSWORD)) {
+            c.send(from, "ada@contoso.test", subject, "<" + subject.replace(' ', '-') + "@contoso.test>");
+        }
+        return true;
+    }
+
+    @Test
     void aRemovedMailboxCanNoLongerLogIn() throws Exception {
         withStdin(PASSWORD + "\n", "mailbox", "add", "old@contoso.test", "--password-stdin", "--data", data.toString());
         eventually(() -> {

@@ -28,7 +28,7 @@ class SettingsTest {
         List<List<String>> paths = Settings.all().stream().map(Setting::path).toList();
 
         for (String c : components(TenantSettings.class)) {
-            if (!c.equals("limits")) {
+            if (!c.equals("limits") && !c.equals("rules")) {
                 assertThat(paths).as(c).containsOnlyOnce(List.of(c));
             }
         }
@@ -40,8 +40,11 @@ class SettingsTest {
         for (String c : components(ConnectionLimits.class)) {
             assertThat(paths).as(c).containsOnlyOnce(List.of("limits", "connections", c));
         }
-        assertThat(paths).hasSize(components(TenantSettings.class).size() - 1 + components(Limits.class).size() - 1
-                + components(ConnectionLimits.class).size());
+        for (String c : components(TenantRules.class)) {
+            assertThat(paths).as(c).containsOnlyOnce(List.of("rules", c));
+        }
+        assertThat(paths).hasSize(components(TenantSettings.class).size() - 2 + components(Limits.class).size() - 1
+                + components(ConnectionLimits.class).size() + components(TenantRules.class).size());
     }
 
     @Test
@@ -49,7 +52,7 @@ class SettingsTest {
         assertThat(Settings.all()).extracting(Setting::key).doesNotHaveDuplicates();
         assertThat(Settings.all()).extracting(Setting::option).doesNotHaveDuplicates()
                 .contains("--recipients-per-day", "--concurrent-per-mailbox", "--smtp-auth", "--profile",
-                        "--connections-per-address");
+                        "--connections-per-address", "--basic-auth", "--legacy-tls", "--send-as-check", "--licences");
     }
 
     @ParameterizedTest

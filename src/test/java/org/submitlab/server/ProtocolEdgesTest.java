@@ -96,12 +96,12 @@ class ProtocolEdgesTest {
     }
 
     @Test
-    void anEmptyInitialResponseToXoauth2FailsAuthenticationNotDecoding() throws Exception {
+    void anEmptyInitialResponseToXoauth2IsMalformedXoauth2DataNotADecodingError() throws Exception {
         try (SmtpTestClient c = fx.connect()) {
             c.command("EHLO device.test");
             c.startTls();
             c.command("EHLO device.test");
-            assertThat(c.command("AUTH XOAUTH2 =")).matches("535 5\\.7\\.3 Authentication unsuccessful" + SUFFIX);
+            assertThat(c.command("AUTH XOAUTH2 =")).matches("501 5\\.5\\.121 Invalid XOAUTH2 format" + SUFFIX);
         }
     }
 

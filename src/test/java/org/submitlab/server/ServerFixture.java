@@ -42,6 +42,8 @@ final class ServerFixture implements AutoCloseable {
     final EventBus events = new EventBus();
     Store store;
     SubmissionServer server;
+    /** How the next {@link #start()} builds the server (endpoint kind, legacy TLS, additional listeners). */
+    UnaryOperator<SubmissionServer.Builder> build = b -> b;
 
     ServerFixture(Path dataDir) {
         this.dataDir = dataDir;
@@ -89,8 +91,8 @@ final class ServerFixture implements AutoCloseable {
     }
 
     ServerFixture start() throws Exception {
-        server = SubmissionServer.builder().store(store).clock(clock).events(events).sslContext(serverContext())
-                .build();
+        server = build.apply(SubmissionServer.builder().store(store).clock(clock).events(events)
+                .sslContext(serverContext())).build();
         server.start();
         return this;
     }
@@ -105,6 +107,11 @@ final class ServerFixture implements AutoCloseable {
 
     SmtpTestClient connect() throws Exception {
         return new SmtpTestClient(server.port(), clientFactory());
+    }
+
+    /** Connects to the listener playing {@code kind}. */
+    SmtpTestClient connect(org.submitlab.policy.EndpointKind kind) throws Exception {
+        return new SmtpTestClient(server.port(kind), clientFactory());
     }
 
     /** A client logged in as {@code address}. */

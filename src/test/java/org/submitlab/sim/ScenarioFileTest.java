@@ -57,6 +57,35 @@ class ScenarioFileTest {
     }
 
     @Test
+    void aDeviceMayUseTheHveEndpointAndAnUnknownOneIsNamed() {
+        Scenario s = Scenarios.parse(VALID.replace("\"kind\": \"app\",", "\"kind\": \"app\", \"endpoint\": \"hve\","),
+                "hve.json");
+        assertThat(s.devices()).extracting(Device::endpoint).containsOnly(org.submitlab.policy.EndpointKind.HVE);
+        assertThat(Scenarios.parse(VALID, "small.json").devices()).extracting(Device::endpoint)
+                .containsOnly(org.submitlab.policy.EndpointKind.STANDARD);
+
+        ScenarioException e = errorFor(VALID.replace("\"kind\": \"app\",", "\"kind\": \"app\", \"endpoint\": \"bulk\","));
+        assertThat(e.field()).isEqualTo("devices[0].endpoint");
+        assertThat(e.getMessage()).contains("unknown endpoint 'bulk'").contains("standard, legacy, hve");
+    }
+
+    @Test
+    void aScenarioMaySetTheRulesOfExchangeAsOf2026AndAnUnknownOneIsNamed() {
+        Scenario s = Scenarios.parse(VALID.replace("\"duration\": \"10m\",",
+                "\"duration\": \"10m\", \"rules\": { \"basicAuth\": \"disabled\", \"legacyTls\": true },"), "r.json");
+        assertThat(s.rules()).hasValueSatisfying(r -> {
+            assertThat(r.basicAuth()).isEqualTo(org.submitlab.policy.BasicAuth.DISABLED);
+            assertThat(r.legacyTls()).isTrue();
+            assertThat(r.licences()).isEqualTo(100);
+        });
+
+        ScenarioException e = errorFor(VALID.replace("\"duration\": \"10m\",",
+                "\"duration\": \"10m\", \"rules\": { \"basicAuthentication\": \"off\" },"));
+        assertThat(e.field()).isEqualTo("rules.basicAuthentication");
+        assertThat(e.getMessage()).contains("unknown rule 'basicAuthentication'").contains("basicAuth");
+    }
+
+    @Test
     void aSyntaxErrorNamesItsLine() {
         ScenarioException e = errorFor(VALID.replace("\"duration\": \"10m\",", "\"duration\": \"10m\""));
         assertThat(e.line()).isEqualTo(4);

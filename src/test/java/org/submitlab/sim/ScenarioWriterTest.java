@@ -21,12 +21,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.submitlab.policy.BasicAuth;
+import org.submitlab.policy.EndpointKind;
 import org.submitlab.policy.Limits;
 import org.submitlab.policy.Profile;
+import org.submitlab.policy.SendAsCheck;
+import org.submitlab.policy.Settings;
+import org.submitlab.policy.TenantRules;
+import org.submitlab.policy.TenantSettings;
 import org.submitlab.sim.RetryPolicy.Backoff;
-import org.submitlab.ui.devices.ScenarioDraft;
 import org.submitlab.ui.devices.ScenarioDraft.Edit;
 import org.submitlab.ui.devices.ScenarioDraft.RetryChoice;
+import org.submitlab.ui.devices.ScenarioDraft;
 
 class ScenarioWriterTest {
 
@@ -126,6 +132,32 @@ class ScenarioWriterTest {
         return new Device(name, DeviceKind.APP, mailbox, "LOGIN-" + mailbox, password, token, "alerts@contoso.test",
                 "From " + name, d.recipients(), d.message(), d.schedule(), d.connection(), d.retry(), d.perRecipient(),
                 d.uploadKbps());
+    }
+
+    @Test
+    void theRulesOfExchangeAsOf2026ReadBackEqual() {
+        TenantRules rules = TenantSettings.defaults().with(Settings.BASIC_AUTH, BasicAuth.DISABLED)
+                .with(Settings.SEND_AS_CHECK, SendAsCheck.MAIL_FROM).with(Settings.LICENCES, 300).rules();
+        Scenario base = scenario(printer("mfp", EVERY_40S, RetryPolicy.none()));
+        Scenario s = new Scenario(base.name(), base.description(), base.duration(), base.drain(), base.speed(),
+                base.seed(), base.profile(), base.limits(), base.mailboxes(), base.pools(), base.devices(),
+                base.senderThreads(), Optional.of(rules));
+
+        assertThat(readBack(s)).isEqualTo(s);
+        assertThat(readBack(base).rules()).isEmpty();
+        assertThat(ScenarioWriter.toJson(s)).contains("\"basicAuth\": \"disabled\"").contains("\"licences\": 300");
+    }
+
+    @Test
+    void aDeviceOnAnotherEndpointReadsBackEqual() {
+        Device hve = printer("newsletter", EVERY_40S, RetryPolicy.none()).withEndpoint(EndpointKind.HVE);
+        Device standard = printer("mfp", EVERY_40S, RetryPolicy.none());
+        Scenario s = scenario(hve, standard);
+
+        assertThat(readBack(s)).isEqualTo(s);
+        assertThat(readBack(s).devices()).extracting(Device::endpoint).containsExactly(EndpointKind.HVE,
+                EndpointKind.STANDARD);
+        assertThat(ScenarioWriter.toJson(s)).contains("\"endpoint\": \"hve\"");
     }
 
     @Test

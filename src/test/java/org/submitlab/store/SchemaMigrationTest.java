@@ -41,8 +41,43 @@ class SchemaMigrationTest {
             assertThat(Fixtures.commit(store, d)).isEqualTo(2);
             assertThat(store.deliveries().countByRecipient()).containsExactly(Map.entry("x@fabrikam.test", 2L));
         }
-        assertThat(userVersion(data)).isEqualTo(Schema.CURRENT_VERSION).isEqualTo(4);
-        assertThat(indexes(data)).doesNotContainAnyElementsOf(DROPPED_IN_V2);
+        assertThat(userVersion(data)).isEqualTo(Schema.CURRENT_VERSION).isEqualTo(7);
+        // Version 5 brought deliveries_by_message back for the message trace.
+        assertThat(indexes(data)).doesNotContain("submissions_accepted_by_time").contains("deliveries_by_message");
+    }
+
+    @Test
+    void aVersionThreeFileKeepsItsSettingsAndTokensAndGetsTheRulesAtTheirDefaults() throws Exception {
+        Path data = dir.resolve("v3");
+        java.nio.file.Files.createDirectories(data);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(Store.FILE_NAME));
+             Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode = WAL");
+            for (int v = 0; v < 3; v++) {
+                for (String sql : Schema.migration(v)) {
+                    s.execute(sql);
+                }
+            }
+            s.execute("PRAGMA application_id = " + Schema.APPLICATION_ID);
+            s.execute("PRAGMA user_version = 3");
+            s.execute("INSERT INTO mailboxes (address, display_name, password_hash, send_as, save_to_sent_items,"
+                    + " allowed_networks) VALUES ('a@contoso.test', 'A', 'x', '[]', 1, '[]')");
+            s.execute("INSERT INTO tokens (mailbox, token_hash, created) VALUES ('a@contoso.test', 'h1', 0)");
+            s.execute("INSERT INTO settings (id, profile, smtp_auth_enabled, host_name, deliver_to_header_recipients,"
+                    + " rewrite_display_name, limits) VALUES (1, 'basic-auth-off', 0, 'h.test', 0, 0, '{}')");
+        }
+
+        try (Store store = Store.open(data)) {
+            org.submitlab.policy.TenantSettings t = store.settings().load();
+            assertThat(t.profile()).isEqualTo(org.submitlab.policy.Profile.BASIC_AUTH_OFF);
+            assertThat(t.smtpAuthEnabled()).isFalse();
+            assertThat(t.rules()).isEqualTo(org.submitlab.policy.TenantRules.defaults());
+            assertThat(t.basicAuth()).isEqualTo(org.submitlab.policy.BasicAuth.DISABLED);
+            assertThat(store.mailboxes().hasValidToken("a@contoso.test", "h1", Fixtures.T0.plusSeconds(86_400 * 999)))
+                    .isTrue();
+            store.settings().save(t.with(org.submitlab.policy.Settings.LICENCES, 42));
+            assertThat(store.settings().load().rules().licences()).isEqualTo(42);
+        }
     }
 
     @Test
@@ -56,7 +91,7 @@ class SchemaMigrationTest {
         assertThat(schema(migrated)).isEqualTo(schema(fresh));
         assertThat(indexes(fresh)).containsExactlyInAnyOrder(
                 "messages_sent_items_by_mailbox", "messages_sent_items_by_mailbox_id", "messages_sent_items_by_id",
-                "deliveries_by_recipient",
+                "deliveries_by_recipient", "deliveries_by_message", "submissions_by_message_id",
                 "submissions_by_time", "submissions_by_mailbox");
     }
 

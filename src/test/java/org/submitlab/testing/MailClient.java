@@ -19,7 +19,16 @@ public final class MailClient implements AutoCloseable {
 
     /** {@code mechanism} LOGIN (password) or XOAUTH2 (the token as password). */
     public MailClient(String host, int port, String user, String password, String mechanism) throws MessagingException {
+        this(host, port, user, password, mechanism, null);
+    }
+
+    /** As above, saying {@code ehlo} in EHLO (as a device gives its own name), or the host's name when null. */
+    public MailClient(String host, int port, String user, String password, String mechanism, String ehlo)
+            throws MessagingException {
         Properties p = new Properties();
+        if (ehlo != null) {
+            p.put("mail.smtp.localhost", ehlo);
+        }
         p.put("mail.smtp.host", host);
         p.put("mail.smtp.port", String.valueOf(port));
         p.put("mail.smtp.auth", "true");
@@ -36,6 +45,12 @@ public final class MailClient implements AutoCloseable {
 
     /** Sends one message with the given Message-ID; returns normally only after a 250. */
     public void send(String from, String to, String subject, String messageId) throws MessagingException {
+        send(from, to, to, subject, messageId);
+    }
+
+    /** Sends with To header addresses that differ from the envelope recipients (Bcc-like, or header-only). */
+    public void send(String from, String headerTo, String envelopeTo, String subject, String messageId)
+            throws MessagingException {
         MimeMessage m = new MimeMessage(session) {
             @Override
             protected void updateMessageID() throws MessagingException {
@@ -43,11 +58,11 @@ public final class MailClient implements AutoCloseable {
             }
         };
         m.setFrom(new InternetAddress(from));
-        m.setRecipients(jakarta.mail.Message.RecipientType.TO, to);
+        m.setRecipients(jakarta.mail.Message.RecipientType.TO, headerTo);
         m.setSubject(subject);
-        m.setText("Sent by the SubmitLab command-line tests.\r\n");
+        m.setText("Sent by the SubmitLab tests.\r\n");
         m.saveChanges();
-        transport.sendMessage(m, m.getAllRecipients());
+        transport.sendMessage(m, InternetAddress.parse(envelopeTo));
     }
 
     @Override

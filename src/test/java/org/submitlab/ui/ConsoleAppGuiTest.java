@@ -1,14 +1,15 @@
 package org.submitlab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.submitlab.ui.ConsoleRobot.fx;
+import static org.submitlab.ui.ConsoleRobot.showTab;
+import static org.submitlab.ui.ConsoleRobot.waitUntil;
 
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -33,6 +34,7 @@ import org.submitlab.app.Endpoint;
 import org.submitlab.app.LiveWorld;
 import org.submitlab.app.Run;
 import org.submitlab.app.Workspace;
+import org.submitlab.app.trace.TraceRow;
 import org.submitlab.policy.Durations;
 import org.submitlab.sim.Scenarios;
 import org.submitlab.testing.MailClient;
@@ -40,7 +42,6 @@ import org.submitlab.ui.connections.MailboxActivity;
 import org.submitlab.ui.retries.RetryRow;
 import org.submitlab.ui.sentitems.SentItemRow;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -54,8 +55,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleAppGuiTest {
 
-    /** Generous: the machine may be busy; the conditions, not the times, are what is tested. */
-    private static final int WAIT_SECONDS = 120;
     private static final String PRINTERS = "printers-sharing-mailbox";
 
     @TempDir
@@ -66,9 +65,7 @@ class ConsoleAppGuiTest {
 
     @BeforeAll
     static void startConsoleAndPrintersPreset() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (ConsoleApp) FxToolkit.setupApplication(() -> new ConsoleApp(ConsoleOptions.forTests(data)));
-        waitUntil(() -> app.window().workspace() != null && app.window().workspace().live().endpoint().isPresent());
+        app = ConsoleRobot.startConsole(data);
         sendOneRealMessageToLive();
         Button start = robot.lookup("#scenario-start").queryButton();
         waitUntil(() -> !start.isDisabled());
@@ -83,8 +80,7 @@ class ConsoleAppGuiTest {
 
     @AfterAll
     static void stopConsole() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        ConsoleRobot.stopConsole(app);
     }
 
     @Test
@@ -251,6 +247,122 @@ class ConsoleAppGuiTest {
         assertThat(fx(() -> robot.lookup("#explain-verdict").queryAs(Label.class).getText())).contains("retry");
     }
 
+    @Test
+    @Order(9)
+    void theTraceFindsTheRunsRefusalsAndLivesOwnMessageByItsId() {
+        ComboBox<ConsoleWindow.WorldChoice> worlds = robot.lookup("#world-picker").queryComboBox();
+        selectWorld(worlds, printersRun);
+        showTab(KeyCode.DIGIT7);
+        TableView<TraceRow> trace = table("#trace-table");
+
+        robot.clickOn((Node) shownNode("#trace-sender")).write("printer@contoso.test").type(KeyCode.ENTER);
+
+        waitUntil(() -> anyRow(trace, r -> r.status() == TraceRow.Status.REFUSED && r.reply().startsWith("432 4.3.2"))
+                && anyRow(trace, r -> r.status() == TraceRow.Status.DELIVERED));
+        robot.interact(() -> ((ComboBox<String>) shownNode("#trace-status")).setValue("refused"));
+        robot.clickOn((Node) shownNode("#trace-find"));
+        waitUntil(() -> fx(() -> !trace.getItems().isEmpty()
+                && trace.getItems().stream().allMatch(r -> r.status() == TraceRow.Status.REFUSED)));
+
+        selectWorld(worlds, LiveWorld.ID);
+        TableView<TraceRow> liveTrace = table("#trace-table");
+        robot.clickOn((Node) shownNode("#trace-message-id")).write("real-1@contoso.test").type(KeyCode.ENTER);
+        waitUntil(() -> fx(() -> liveTrace.getItems().size() == 2
+                && liveTrace.getItems().get(0).status() == TraceRow.Status.ACCEPTED
+                && liveTrace.getItems().get(1).recipient().equals(java.util.Optional.of("frontdesk@contoso.test"))));
+    }
+
+    @Test
+    @Order(10)
+    void pausedListsHoldTheirRowsWhileCountersCountAndCatchUpWhenResumed() throws Exception {
+        ComboBox<ConsoleWindow.WorldChoice> worlds = robot.lookup("#world-picker").queryComboBox();
+        selectWorld(worlds, LiveWorld.ID);
+        showTab(KeyCode.DIGIT6);
+        TableView<?> sessions = table("#session-table");
+        waitUntil(() -> fx(() -> !sessions.getItems().isEmpty()));
+        int before = fx(() -> sessions.getItems().size());
+        Label accepted = shownNode("#status-accepted");
+        int acceptedBefore = Integer.parseInt(fx(accepted::getText).replace(",", ""));
+
+        robot.clickOn("#pause-lists");
+        Endpoint live = app.window().workspace().live().endpoint().orElseThrow();
+        try (MailClient c = new MailClient(live.host(), live.port(), "printer@contoso.test", DemoTenant.PASSWORD)) {
+            c.send("printer@contoso.test", "frontdesk@contoso.test", "while paused", "<paused-1@contoso.test>");
+        }
+
+        // The counter saw the new session on a tick; the same tick left the held list alone.
+        waitUntil(() -> Integer.parseInt(fx(accepted::getText).replace(",", "")) > acceptedBefore);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> sessions.getItems().size())).isEqualTo(before);
+        robot.clickOn("#pause-lists");
+        robot.moveTo("#world-picker");
+        waitUntil(() -> fx(() -> sessions.getItems().size() == before + 1));
+    }
+
+    @Test
+    @Order(11)
+    void theSessionLogExportsAsCsvWithSecretsMaskedAndAChartAsPng(@TempDir Path out) throws Exception {
+        ComboBox<ConsoleWindow.WorldChoice> worlds = robot.lookup("#world-picker").queryComboBox();
+        selectWorld(worlds, LiveWorld.ID);
+        Path csv = out.resolve("sessions.csv");
+        Path png = out.resolve("chart.png");
+
+        robot.interact(() -> app.window().view().sessionLog().exportCsv(csv));
+        robot.interact(() -> {
+            try {
+                org.submitlab.ui.common.ChartImages.writePng(app.window().view().connections().chart(), png);
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+
+        waitUntil(() -> java.nio.file.Files.exists(csv) && java.nio.file.Files.size(csv) > 0);
+        String text = java.nio.file.Files.readString(csv);
+        List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+                .setHeader().setSkipHeaderRecord(true).get().parse(new java.io.StringReader(text)).getRecords();
+        assertThat(records).anySatisfy(r -> {
+            assertThat(r.get("direction")).isEqualTo("C");
+            assertThat(r.get("line")).startsWith("EHLO");
+        });
+        assertThat(records).anySatisfy(r -> assertThat(r.get("line")).startsWith("235 2.7.0"));
+        assertThat(records).allSatisfy(r -> assertThat(r.get("mailbox")).isNotNull());
+        assertThat(text).doesNotContain(DemoTenant.PASSWORD)
+                .doesNotContain(java.util.Base64.getEncoder().encodeToString(DemoTenant.PASSWORD.getBytes()));
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isGreaterThan(200);
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int x = 0; x < image.getWidth(); x += 7) {
+            colours.add(image.getRGB(x, image.getHeight() / 2));
+        }
+        assertThat(colours).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    @Order(12)
+    void liveListsTheRealPrinterWithItsVerdictsForTheBasicAuthChange() {
+        ComboBox<ConsoleWindow.WorldChoice> worlds = robot.lookup("#world-picker").queryComboBox();
+        selectWorld(worlds, LiveWorld.ID);
+        showTab(KeyCode.DIGIT5);
+        TableView<org.submitlab.ui.devices.SeenDevicesPanel.Row> seen = table("#seen-devices-table");
+
+        waitUntil(() -> anyRow(seen, r -> r.device().login().equals("printer@contoso.test")
+                && r.device().mechanism().equals("LOGIN")));
+        org.submitlab.ui.devices.SeenDevicesPanel.Row printer = fx(() -> seen.getItems().stream()
+                .filter(r -> r.device().login().equals("printer@contoso.test")).findFirst().orElseThrow());
+        assertThat(printer.device().accepted()).isGreaterThanOrEqualTo(1);
+        assertThat(printer.verdicts().get("today").breaks()).isFalse();
+        assertThat(printer.verdicts().get("basicAuthDisabled").breaks()).isTrue();
+        assertThat(fx(() -> shownCells(seen, "Basic off").stream().map(TableCell::getText).toList()))
+                .contains("breaks");
+    }
+
+    /** The node with this id in the shown world's view (kept views hold one each, hidden). */
+    @SuppressWarnings("unchecked")
+    private static <T extends Node> T shownNode(String id) {
+        waitUntil(() -> fx(() -> robot.lookup(id).queryAll().stream().anyMatch(ConsoleAppGuiTest::shown)));
+        return (T) fx(() -> robot.lookup(id).queryAll().stream().filter(ConsoleAppGuiTest::shown).findFirst().orElseThrow());
+    }
+
     private static String printersRun;
 
     private static final String LIVE_SUBJECT = "A real device's scan";
@@ -274,11 +386,6 @@ class ConsoleAppGuiTest {
     private static <T> TableView<T> table(String id) {
         waitUntil(() -> fx(() -> robot.lookup(id).tryQuery().filter(n -> shown(n)).isPresent()));
         return robot.lookup(id).queryTableView();
-    }
-
-    /** By its shortcut: a tab's title can also be a word elsewhere in the window (a settings category). */
-    private static void showTab(KeyCode digit) {
-        robot.press(KeyCode.CONTROL, digit).release(digit, KeyCode.CONTROL);
     }
 
     private static void setSpeed(double speed) {
@@ -323,20 +430,4 @@ class ConsoleAppGuiTest {
         return fx(() -> table.getItems().stream().anyMatch(p));
     }
 
-    /** Reads the scene on the FX thread, after the events queued so far. */
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("could not read the console's state", e);
-        }
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the console did not get there", e);
-        }
-    }
 }

@@ -52,6 +52,7 @@ public final class ScreenshotTour {
             return null;
         });
         waitFor("the server", () -> app.window().workspace() != null && app.window().workspace().live().endpoint().isPresent());
+        sendAsRealDevices(app);
         waitFor("the scenario list", () -> onFx(() -> !lookup(app, "#scenario-start", Button.class).isDisabled()));
         onFx(() -> {
             javafx.scene.control.ComboBox<?> picker = lookup(app, "#scenario-picker", javafx.scene.control.ComboBox.class);
@@ -98,6 +99,58 @@ public final class ScreenshotTour {
         });
         Thread.sleep(1500);
         shoot(out.resolve("08-presentation-mode.png"));
+        onFx(() -> {
+            lookup(app, "#presentation-mode", ToggleButton.class).fire();
+            app.window().tabs().getSelectionModel().select(7);
+            TableView<?> t = lookup(app, "#mailboxes-table", TableView.class);
+            t.getSelectionModel().select(0);
+            return null;
+        });
+        Thread.sleep(1500);
+        shoot(out.resolve("09-live-mailboxes.png"));
+        onFx(() -> {
+            app.window().tabs().getSelectionModel().select(8);
+            return null;
+        });
+        Thread.sleep(500);
+        onFx(() -> {
+            app.window().scene().getRoot().lookupAll(".titled-pane").stream()
+                    .map(javafx.scene.control.TitledPane.class::cast)
+                    .filter(p -> p.getText().equals("Limits")).findFirst().ifPresent(p -> p.setExpanded(true));
+            return null;
+        });
+        Thread.sleep(1500);
+        shoot(out.resolve("10-live-tenant.png"));
+        onFx(() -> {
+            app.window().tabs().getSelectionModel().select(9);
+            lookup(app, "#explain-input", javafx.scene.control.TextInputControl.class).setText("Error: Message "
+                    + "failed: 432 4.3.2 Concurrent connections limit exceeded. Visit https://aka.ms/concurrent_sending "
+                    + "for more information. [AM0PR01MB1234.eurprd01.prod.exchangelabs.com 2026-12-02T09:14:05.120Z "
+                    + "08DD3DD7D75D7743]");
+            return null;
+        });
+        Thread.sleep(1500);
+        shoot(out.resolve("11-explain.png"));
+        onFx(() -> {
+            app.window().tabs().getSelectionModel().select(6);
+            javafx.scene.Node content = app.window().tabs().getTabs().get(6).getContent();
+            ((javafx.scene.control.TextField) content.lookup("#trace-sender")).setText("printer@contoso.test");
+            ((javafx.scene.control.Button) content.lookup("#trace-find")).fire();
+            return null;
+        });
+        Thread.sleep(2000);
+        shoot(out.resolve("12-trace.png"));
+        onFx(() -> {
+            app.window().select(org.submitlab.app.LiveWorld.ID);
+            return null;
+        });
+        Thread.sleep(1500);
+        onFx(() -> {
+            app.window().tabs().getSelectionModel().select(4);
+            return null;
+        });
+        Thread.sleep(3000);
+        shoot(out.resolve("13-devices-seen.png"));
         Platform.runLater(() -> {
             try {
                 app.stop();
@@ -107,6 +160,21 @@ public final class ScreenshotTour {
         });
         Thread.sleep(1500);
         System.exit(0);
+    }
+
+    /** Two real devices on Live, as an office has them: a scanner with a password, an app with a token. */
+    private static void sendAsRealDevices(ConsoleApp app) throws Exception {
+        org.submitlab.app.LiveWorld live = app.window().workspace().live();
+        org.submitlab.app.Endpoint e = live.endpoint().orElseThrow();
+        try (org.submitlab.testing.MailClient c = new org.submitlab.testing.MailClient(e.host(), e.port(),
+                "scanner@contoso.test", org.submitlab.app.DemoTenant.PASSWORD, "LOGIN", "mfp-floor2")) {
+            c.send("scanner@contoso.test", "frontdesk@contoso.test", "Scan 0142", "<scan-0142@contoso.test>");
+        }
+        String token = live.mailboxes().issueToken("alerts@contoso.test").token();
+        try (org.submitlab.testing.MailClient c = new org.submitlab.testing.MailClient(e.host(), e.port(),
+                "alerts@contoso.test", token, "XOAUTH2", "monitoring-01")) {
+            c.send("alerts@contoso.test", "oncall@contoso.test", "Disk 91% on fs01", "<alert-1@contoso.test>");
+        }
     }
 
     private static void selectInterestingRow(ConsoleApp app, String panel) throws Exception {

@@ -1,5 +1,6 @@
 package org.submitlab.app.admin;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,16 +99,29 @@ public final class MailboxAdmin {
     /** Removes every Sent Items copy of the mailbox now ("purge now"); returns how many. */
     public int purgeSentItems(String address) {
         Mailbox m = existing(address);
-        return target.store().sentItems().deleteOlderThan(m.address(), clock.instant().plus(java.time.Duration.ofDays(36_500)));
+        return target.store().sentItems().deleteOlderThan(m.address(), clock.instant().plus(Duration.ofDays(36_500)));
     }
 
+    /** How long a token is valid unless told otherwise: an hour, like an Entra access token. */
+    public static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+
+    /** Issues a token valid for {@link #TOKEN_LIFETIME}. */
     public IssuedToken issueToken(String address) {
+        return issueToken(address, TOKEN_LIFETIME);
+    }
+
+    /** Issues a token valid for {@code validFor} from now (the world's clock); after that XOAUTH2 gets 535 5.7.3. */
+    public IssuedToken issueToken(String address, Duration validFor) {
+        if (validFor == null || validFor.isNegative() || validFor.isZero()) {
+            throw new IllegalArgumentException("a token must be valid for a positive duration, was " + validFor);
+        }
         Mailbox m = existing(address);
         String token = PasswordHasher.newToken();
         String hash = PasswordHasher.hashToken(token);
         Instant now = clock.instant();
-        target.store().mailboxes().addToken(m.address(), hash, now);
-        return new IssuedToken(m.address(), token, new TokenInfo(hash, now));
+        Instant expires = now.plus(validFor);
+        target.store().mailboxes().addToken(m.address(), hash, now, expires);
+        return new IssuedToken(m.address(), token, new TokenInfo(hash, now, expires));
     }
 
     public List<TokenInfo> tokens(String address) {

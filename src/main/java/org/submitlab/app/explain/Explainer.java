@@ -37,6 +37,26 @@ public final class Explainer {
         return byCodes(p);
     }
 
+    /**
+     * What a reply known only by its codes ("432 4.3.2", as reports count refusals) means: the cause of the one
+     * known reply with those codes, the titles of all of them when several share the codes, else what the codes say.
+     */
+    public static String meaningOfCodes(String codes) {
+        String[] parts = codes.trim().split("\\s+");
+        List<KnownReply> same = ReplyCatalogue.all().stream()
+                .filter(k -> String.valueOf(k.code()).equals(parts[0])
+                        && (parts.length < 2 ? k.enhanced().isEmpty() : parts[1].equals(k.enhanced())))
+                .toList();
+        if (same.stream().map(KnownReply::title).distinct().count() == 1) {
+            return same.get(0).cause();
+        }
+        if (!same.isEmpty()) {
+            return "One of: " + same.stream().map(KnownReply::title).distinct().collect(java.util.stream.Collectors.joining("; "))
+                    + ".";
+        }
+        return explain(codes).cause();
+    }
+
     private static Explanation byCodes(PastedReply p) {
         if (p.code().isEmpty() && p.enhanced().isEmpty()) {
             return new Explanation(false, Optional.empty(), Optional.empty(), p.reply(), "Not an SMTP reply",

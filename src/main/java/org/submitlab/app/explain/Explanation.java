@@ -59,7 +59,8 @@ public record Explanation(boolean recognized, Optional<Integer> code, Optional<S
         if (!phase.isEmpty()) {
             b.append("When: ").append(phase).append('\n');
         }
-        b.append("Retry: ").append(retry ? "yes. " : "no. ").append(retryWhen).append('\n');
+        boolean answered = retryWhen.matches("(?s)(Yes|No|Nothing)\\b.*");
+        b.append("Retry: ").append(answered ? "" : retry ? "yes. " : "no. ").append(retryWhen).append('\n');
         if (!remedies.isEmpty()) {
             b.append("\nWhat to do:");
             remedies.forEach(r -> b.append("\n\u2022 ").append(r));

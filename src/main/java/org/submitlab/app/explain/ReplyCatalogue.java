@@ -185,12 +185,31 @@ public final class ReplyCatalogue {
         k.add(r(Replies.ACCESS_DENIED_TRY_LATER, "as112201", "Temporarily refused (anti-abuse)",
                 "Exchange's anti-abuse protection refuses the tenant or client for a while.", "any", true,
                 "Yes, later: minutes to hours.", List.of(RETRY_4XX), List.of(LOOK_SESSIONS)));
-        for (int n = 121; n <= 126; n++) {
+        String xoauth2Fix = "Fix the client's OAuth configuration (the SASL string it builds: "
+                + "user=ADDRESS^Aauth=Bearer TOKEN^A^A, base64-encoded).";
+        k.add(r(Replies.XOAUTH2_INVALID_FORMAT, "xoauth2", "Malformed XOAUTH2 login",
+                "The client's XOAUTH2 string is not in the form user=ADDRESS^Aauth=Bearer TOKEN^A^A (^A is the byte "
+                        + "0x01): a field is missing, in the wrong order, or the final ^A is missing. High Volume Email "
+                        + "documents 501 5.5.121 to 5.5.126; this text is unconfirmed.", "AUTH", false, never,
+                List.of(xoauth2Fix), List.of(LOOK_SESSIONS)));
+        k.add(r(Replies.XOAUTH2_INVALID_USER, "xoauth2", "Malformed XOAUTH2 login: no user",
+                "The XOAUTH2 string has no user=ADDRESS field first, or it is empty (text unconfirmed).", "AUTH", false,
+                never, List.of(xoauth2Fix), List.of(LOOK_SESSIONS)));
+        k.add(r(Replies.XOAUTH2_INVALID_TOKEN, "xoauth2", "Malformed XOAUTH2 login: no bearer token",
+                "The XOAUTH2 string has no auth=Bearer TOKEN field, or the token is empty (text unconfirmed).", "AUTH",
+                false, never, List.of(xoauth2Fix, "Check that the app gets an access token for "
+                        + "https://outlook.office365.com/.default before it connects."), List.of(LOOK_SESSIONS)));
+        for (int n = 124; n <= 126; n++) {
             k.add(r("501 5.5." + n + " Invalid XOAUTH2 data", "xoauth2", "Malformed XOAUTH2 login",
                     "The client's XOAUTH2 string is not in the form user=ADDRESS^Aauth=Bearer TOKEN^A^A (High Volume "
-                            + "Email documents 5.5.121 to 5.5.126).", "AUTH", false, never,
-                    List.of("Fix the client's OAuth configuration (the SASL string it builds)."), List.of(LOOK_SESSIONS)));
+                            + "Email documents 5.5.121 to 5.5.126; the texts are unconfirmed).", "AUTH", false, never,
+                    List.of(xoauth2Fix), List.of(LOOK_SESSIONS)));
         }
+        k.add(r(Replies.HVE_EXTERNAL_RECIPIENT, "non-accepted domain", "Recipient outside the tenant",
+                "The recipient's domain is not one of the tenant's accepted domains. High Volume Email sends to "
+                        + "internal recipients only (HVE's own text for this is unconfirmed).", "RCPT TO", false, never,
+                List.of("Send external mail through the regular endpoint (smtp.office365.com) or a delivery service "
+                        + "built for volume; keep HVE for internal bulk."), List.of(LOOK_SESSIONS)));
         return List.copyOf(k);
     }
 }

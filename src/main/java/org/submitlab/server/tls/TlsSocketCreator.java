@@ -1,5 +1,6 @@
 package org.submitlab.server.tls;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -35,20 +36,36 @@ public final class TlsSocketCreator implements SSLSocketCreator {
         this.policy = policy;
     }
 
+    /**
+     * The same over a connection whose first bytes ({@code consumed}, the start of the ClientHello, read to see
+     * its version) were already taken from the socket's input.
+     */
+    public SSLSocket createSSLSocket(Socket socket, byte[] consumed) throws IOException {
+        SSLSocket s = (SSLSocket) ready().getSocketFactory()
+                .createSocket(socket, new ByteArrayInputStream(consumed), true);
+        s.setUseClientMode(false);
+        s.setEnabledProtocols(policy.protocols(s.getSupportedProtocols()));
+        s.setEnabledCipherSuites(policy.suites(s.getSupportedCipherSuites()));
+        return s;
+    }
+
     @Override
     public SSLSocket createSSLSocket(Socket socket) throws IOException {
         InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
-        SSLContext ready;
-        try {
-            ready = context.get();
-        } catch (RuntimeException e) {
-            throw new IOException(e.getMessage(), e);
-        }
-        SSLSocket s = (SSLSocket) ready.getSocketFactory()
+        SSLSocket s = (SSLSocket) ready().getSocketFactory()
                 .createSocket(socket, remote.getHostString(), remote.getPort(), true);
         s.setUseClientMode(false);
         s.setEnabledProtocols(policy.protocols(s.getSupportedProtocols()));
         s.setEnabledCipherSuites(policy.suites(s.getSupportedCipherSuites()));
         return s;
+    }
+
+    /** The context, once loaded; a context that could not be loaded fails the handshake. */
+    private SSLContext ready() throws IOException {
+        try {
+            return context.get();
+        } catch (RuntimeException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 }

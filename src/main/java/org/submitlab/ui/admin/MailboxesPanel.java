@@ -24,7 +24,6 @@ import javafx.scene.layout.VBox;
 import org.submitlab.app.LiveWorld;
 import org.submitlab.app.admin.MailboxAdmin;
 import org.submitlab.app.admin.MailboxView;
-import org.submitlab.store.MailboxRepository.TokenInfo;
 import org.submitlab.ui.common.BackgroundTasks;
 import org.submitlab.ui.common.Formats;
 import org.submitlab.ui.common.PanelLayout;
@@ -114,6 +113,7 @@ public final class MailboxesPanel {
     /** Shows Live's mailboxes (after the data folder opened). */
     public void setLive(LiveWorld world) {
         this.live = world;
+        updateButtons();
         refresh();
     }
 
@@ -176,23 +176,9 @@ public final class MailboxesPanel {
 
     private void tokens() {
         selected().ifPresent(m -> {
-            List<TokenInfo> list = admin().tokens(m.address());
-            ButtonType issue = new ButtonType("Issue a token", ButtonBar.ButtonData.LEFT);
-            ButtonType revokeAll = new ButtonType("Revoke all", ButtonBar.ButtonData.OTHER);
-            Alert a = new Alert(Alert.AlertType.INFORMATION, list.isEmpty() ? "No XOAUTH2 tokens."
-                    : "Tokens (id, issued):\n" + String.join("\n", list.stream()
-                            .map(t -> t.id() + "   " + (t.created() == null ? "" : t.created().toString())).toList()),
-                    issue, revokeAll, ButtonType.CLOSE);
-            a.setHeaderText("XOAUTH2 tokens of " + m.address());
-            a.initOwner(root.getScene().getWindow());
-            a.showAndWait().ifPresent(b -> {
-                if (b == issue) {
-                    MailboxAdmin.IssuedToken t = admin().issueToken(m.address());
-                    showSecret("XOAUTH2 token for " + m.address(), "Shown once: only its hash is kept.", t.token());
-                } else if (b == revokeAll) {
-                    status.accept("Revoked " + admin().revokeToken(m.address(), "all") + " token(s) of " + m.address());
-                }
-            });
+            TokensDialog.create(root.getScene().getWindow(), admin(), m.address(), status,
+                    t -> showSecret("XOAUTH2 token for " + m.address(), "Shown once: only its hash is kept.",
+                            t.token())).showAndWait();
             refresh();
         });
     }

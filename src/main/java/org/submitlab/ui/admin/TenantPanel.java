@@ -2,6 +2,8 @@ package org.submitlab.ui.admin;
 
 import java.io.File;
 import java.net.InetAddress;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,13 +24,21 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.controlsfx.control.PropertySheet;
+import org.controlsfx.property.editor.DefaultPropertyEditorFactory;
+import org.controlsfx.property.editor.PropertyEditor;
 import org.submitlab.app.ConsolePrefs;
 import org.submitlab.app.Endpoint;
 import org.submitlab.app.ListenOptions;
 import org.submitlab.app.LiveWorld;
+import org.submitlab.policy.BasicAuth;
+import org.submitlab.policy.BasicAuthTimeline;
+import org.submitlab.policy.EndpointKind;
 import org.submitlab.policy.Setting;
 import org.submitlab.policy.Settings;
 import org.submitlab.policy.TenantSettings;
@@ -43,6 +53,9 @@ import org.submitlab.ui.common.Tables;
  */
 public final class TenantPanel {
 
+    private static final double FIELD_WIDTH = 300;
+    private static final DefaultPropertyEditorFactory DEFAULT_EDITORS = new DefaultPropertyEditorFactory();
+
     private final BackgroundTasks background;
     private final Consumer<String> status;
     private final PropertySheet sheet = new PropertySheet();
@@ -56,6 +69,11 @@ public final class TenantPanel {
     private final Button listen = new Button("Listen here");
     private final Button exportCert = new Button("Export certificate\u2026");
     private final Button importCert = new Button("Import PKCS#12\u2026");
+    private final ComboBox<EndpointKind> endpointKind = new ComboBox<>();
+    private final Label timeline = new Label();
+    private final Label preview = new Label();
+    private final Button previewNext = new Button("Preview next step");
+    private final Button takeNext = new Button("Take next step");
     private final BorderPane root = new BorderPane();
     private LiveWorld live;
     private TenantSettings shown = TenantSettings.defaults();
@@ -67,6 +85,9 @@ public final class TenantPanel {
         sheet.setMode(PropertySheet.Mode.CATEGORY);
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(true);
+        sheet.setPropertyEditorFactory(TenantPanel::editorWithRange);
+        List<String> groups = Settings.all().stream().map(Setting::group).distinct().toList();
+        sheet.setCategoryComparator(java.util.Comparator.comparingInt(groups::indexOf));
         for (Setting<?> s : Settings.all()) {
             SettingItem item = new SettingItem(s, this::validate);
             item.reset(shown);
@@ -107,14 +128,36 @@ public final class TenantPanel {
         importCert.setTooltip(Tables.tooltip("Use your own certificate and key (a PKCS#12 file) instead of the "
                 + "generated one; the server restarts with it."));
 
-        FlowPane listening = new FlowPane(8, 6, new Label("Listen on"), bind, new Label("port"), port, listen,
-                exportCert, importCert);
+        endpointKind.setId("listen-endpoint");
+        endpointKind.getItems().setAll(EndpointKind.values());
+        endpointKind.setValue(EndpointKind.STANDARD);
+        endpointKind.setTooltip(Tables.tooltip("Which Exchange Online endpoint Live plays: standard "
+                + "(smtp.office365.com: TLS 1.0/1.1 devices get 421 4.7.66), legacy (smtp-legacy.office365.com: they "
+                + "may send), hve (High Volume Email: internal recipients only, 50 per message, no Sent Items). "
+                + "Listen here applies it."));
+        timeline.setId("basic-auth-timeline");
+        timeline.setWrapText(true);
+        preview.setId("basic-auth-preview");
+        preview.setWrapText(true);
+        previewNext.setId("basic-auth-preview-next");
+        takeNext.setId("basic-auth-take-next");
+        previewNext.setOnAction(e -> preview.setText(BasicAuthTimeline.preview(shown.basicAuth())));
+        takeNext.setOnAction(e -> takeNextStep());
+        previewNext.setTooltip(Tables.tooltip("What Exchange's next step for basic authentication does to Live's "
+                + "devices that log in with a password, before you take it."));
+        takeNext.setTooltip(Tables.tooltip("Set Live's basic authentication to the next step of Exchange's timeline "
+                + "(removed is final)."));
+
+        FlowPane listening = new FlowPane(8, 6, new Label("Listen on"), bind, new Label("port"), port,
+                new Label("as"), endpointKind, listen, exportCert, importCert);
         listening.setAlignment(Pos.CENTER_LEFT);
         FlowPane actions = new FlowPane(8, 6, apply, revert, errors);
         actions.setAlignment(Pos.CENTER_LEFT);
+        FlowPane basicAuth = new FlowPane(8, 6, previewNext, takeNext);
+        basicAuth.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(6, PanelLayout.help("Live's tenant: the switches and limits its server applies. Edit them "
                 + "below, then Apply: the running server takes them at once, no restart."), listening, listenWarning,
-                actions);
+                timeline, basicAuth, preview, actions);
         top.setPadding(new Insets(0, 0, 8, 0));
         PanelLayout.fill(root, top, sheet);
         updateButtons();
@@ -145,6 +188,7 @@ public final class TenantPanel {
             @SuppressWarnings("unchecked")
             Optional<Endpoint> endpoint = (Optional<Endpoint>) r[2];
             bind.setValue(listening.map(x -> x.bind().getHostAddress()).orElse("127.0.0.1"));
+            endpointKind.setValue(listening.map(ListenOptions::kind).orElse(EndpointKind.STANDARD));
             port.setText(endpoint.map(x -> String.valueOf(x.port()))
                     .orElse(listening.map(x -> String.valueOf(x.port())).orElse("")));
             warn();
@@ -155,7 +199,42 @@ public final class TenantPanel {
         shown = s;
         items.values().forEach(i -> i.reset(s));
         sheet.getItems().setAll(new ArrayList<>(items.values()));
+        showTimeline();
         validate();
+    }
+
+    /** Where the lab's date falls on Exchange's basic-authentication timeline, beside Live's own setting. */
+    private void showTimeline() {
+        BasicAuthTimeline.Position at = BasicAuthTimeline.at(live == null ? Instant.EPOCH
+                : live.clock().instant());
+        String date = live == null ? "" : live.clock().instant().atZone(ZoneOffset.UTC).toLocalDate() + ": ";
+        timeline.setText("Basic authentication on Exchange's timeline, " + date + at.now() + ". Next: " + at.next()
+                + ". Live: " + Settings.BASIC_AUTH.format(shown.basicAuth()) + ".");
+        preview.setText("");
+        takeNext.setDisable(live == null || shown.basicAuth() == BasicAuth.REMOVED);
+    }
+
+    /** Takes Exchange's next step for Live (asking first when it is the final one). */
+    private void takeNextStep() {
+        BasicAuth next = shown.basicAuth().next();
+        if (next == BasicAuth.REMOVED) {
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION, BasicAuthTimeline.preview(shown.basicAuth()),
+                    ButtonType.OK, ButtonType.CANCEL);
+            a.setHeaderText("Remove basic authentication for Live? It cannot be turned back on.");
+            a.initOwner(root.getScene().getWindow());
+            if (a.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) {
+                return;
+            }
+        }
+        TenantSettings s = shown.with(Settings.BASIC_AUTH, next);
+        LiveWorld l = live;
+        background.run(() -> {
+            l.updateSettings(s);
+            return null;
+        }, r -> {
+            status.accept("Live's basic authentication is " + Settings.BASIC_AUTH.format(next) + " now");
+            show(s);
+        }, e -> status.accept(e.getMessage()));
     }
 
     /** Checks every edited value; returns the settings they make, or empty when one is refused (its reason shown). */
@@ -167,6 +246,13 @@ public final class TenantPanel {
                 s = item.applyTo(s);
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
+            }
+        }
+        if (problems.isEmpty()) {
+            try {
+                TenantSettings.checkChange(shown, s);
+            } catch (IllegalArgumentException e) {
+                problems.add(Settings.BASIC_AUTH.label() + ": " + e.getMessage());
             }
         }
         errors.setText(problems.isEmpty() ? "" : String.join("\n", problems) + "\nNothing is applied until this is fixed.");
@@ -216,15 +302,16 @@ public final class TenantPanel {
             return;
         }
         LiveWorld l = live;
+        EndpointKind kind = endpointKind.getValue() == null ? EndpointKind.STANDARD : endpointKind.getValue();
         background.run(() -> {
-            Endpoint e = l.restartServer(new ListenOptions(address, p, false, Optional.empty()));
-            ConsolePrefs.save(l.dataDir(), new ConsolePrefs.Listen(address, e.port()));
+            Endpoint e = l.restartServer(new ListenOptions(address, p, false, Optional.empty(), kind));
+            ConsolePrefs.save(l.dataDir(), new ConsolePrefs.Listen(address, e.port(), kind));
             return e;
         }, e -> {
-            status.accept("Live's server listens on " + e + " (kept for the next start)");
+            status.accept("Live's server listens on " + e + " as the " + kind + " endpoint (kept for the next start)");
             refresh();
             root.fireEvent(new ListeningChanged());
-        }, e -> status.accept("Cannot listen there: " + e.getMessage() + " (Live keeps its address)"));
+        }, e -> status.accept(e.getMessage() + ": Live keeps its address"));
     }
 
     private void exportCertificate() {
@@ -276,6 +363,39 @@ public final class TenantPanel {
     private void updateButtons() {
         apply.setDisable(true);
         revert.setDisable(true);
+    }
+
+    /** The default editor of the item's type, with the setting's range and Exchange's value beside it. */
+    private static PropertyEditor<?> editorWithRange(PropertySheet.Item item) {
+        @SuppressWarnings("unchecked")
+        PropertyEditor<Object> editor = (PropertyEditor<Object>) DEFAULT_EDITORS.call(item);
+        Label range = new Label(((SettingItem) item).setting.range());
+        range.getStyleClass().add("panel-help");
+        range.setMaxWidth(Double.MAX_VALUE);
+        Node field = editor.getEditor();
+        if (field instanceof Region r) {
+            r.setPrefWidth(FIELD_WIDTH);
+            r.setMaxWidth(FIELD_WIDTH);
+        }
+        HBox.setHgrow(range, Priority.ALWAYS);
+        HBox box = new HBox(12, field, range);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return new PropertyEditor<>() {
+            @Override
+            public Node getEditor() {
+                return box;
+            }
+
+            @Override
+            public Object getValue() {
+                return editor.getValue();
+            }
+
+            @Override
+            public void setValue(Object value) {
+                editor.setValue(value);
+            }
+        };
     }
 
     /** Fired when Live's address changed, so the toolbar shows the new one. */

@@ -20,8 +20,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.submitlab.ui.common.EventPump;
+import org.submitlab.ui.common.ChartImages;
 import org.submitlab.ui.common.Charts;
+import org.submitlab.ui.common.EventPump;
 import org.submitlab.ui.common.Formats;
 import org.submitlab.ui.common.LimitHelp;
 import org.submitlab.ui.common.PanelLayout;
@@ -82,6 +83,7 @@ public final class BudgetPanel implements EventPump.Listener {
         NumberAxis y = Charts.countAxis("recipients");
         chart = new BarChart<>(hours, y);
         chart.setId("budget-chart");
+        ChartImages.offerPng(chart, "recipient-budget.png");
         chart.setAnimated(false);
         chart.setLegendVisible(false);
         chart.setCategoryGap(3);
@@ -112,7 +114,7 @@ public final class BudgetPanel implements EventPump.Listener {
     @Override
     public void onTick(Instant now) {
         boolean hourChanged = Math.floorDiv(now.getEpochSecond(), 3600L) != shownHour;
-        if (pending != null) {
+        if (pending != null && !Tables.held(table)) {
             vm.setRows(pending);
             pending = null;
             if (Tables.update(table, vm.rows(), BudgetRow::mailbox)) {

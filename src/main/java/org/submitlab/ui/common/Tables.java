@@ -130,7 +130,7 @@ public final class Tables {
      * selected. Returns whether anything changed.
      */
     public static <S> boolean update(TableView<S> table, List<S> rows, Function<S, ?> key) {
-        if (table.getItems().equals(rows)) {
+        if (held(table) || table.getItems().equals(rows)) {
             return false;
         }
         S selected = table.getSelectionModel().getSelectedItem();
@@ -146,6 +146,21 @@ public final class Tables {
         }
         return true;
     }
+
+    /**
+     * Makes a live table hold its rows still while {@code paused} is on or the pointer is over it, so a
+     * click lands on the row that was under the pointer; the rows held back arrive with the next update.
+     */
+    public static void holdWhilePausedOrHovered(TableView<?> table, javafx.beans.value.ObservableBooleanValue paused) {
+        table.getProperties().put(HOLD, javafx.beans.binding.Bindings.or(paused, table.hoverProperty()));
+    }
+
+    /** Whether the table holds its rows now (see {@link #holdWhilePausedOrHovered}): keep what would change it. */
+    public static boolean held(TableView<?> table) {
+        return table.getProperties().get(HOLD) instanceof javafx.beans.binding.BooleanBinding b && b.get();
+    }
+
+    private static final String HOLD = "submitlab.hold";
 
     /** A placeholder for an empty table that explains why it is empty. */
     public static Label emptyState(String text) {

@@ -15,6 +15,7 @@ public final class UiContext {
     private final BackgroundTasks background;
     private final ObjectProperty<Instant> now;
     private final boolean live;
+    private final javafx.beans.property.BooleanProperty listsPaused = new javafx.beans.property.SimpleBooleanProperty();
 
     /** @param live whether the world shown is Live (real time) rather than a run (simulated time) */
     public UiContext(ZoneId zone, BackgroundTasks background, Instant start, boolean live) {
@@ -42,5 +43,10 @@ public final class UiContext {
 
     public Instant now() {
         return now.get();
+    }
+
+    /** The console's "Pause lists": live tables hold their rows while it is on. */
+    public javafx.beans.property.BooleanProperty listsPausedProperty() {
+        return listsPaused;
     }
 }

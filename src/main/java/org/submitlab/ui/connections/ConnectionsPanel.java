@@ -17,6 +17,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import org.submitlab.events.LabEvent;
+import org.submitlab.ui.common.ChartImages;
 import org.submitlab.ui.common.Charts;
 import org.submitlab.ui.common.EventPump;
 import org.submitlab.ui.common.Formats;
@@ -78,6 +79,7 @@ public final class ConnectionsPanel implements EventPump.Listener {
         NumberAxis y = Charts.countAxis("submissions per minute");
         chart = new StackedBarChart<>(minutes, y);
         chart.setId("connections-chart");
+        ChartImages.offerPng(chart, "submissions-per-minute.png");
         chart.setAnimated(false);
         chart.setCategoryGap(4);
         accepted.setName("Accepted");
@@ -99,6 +101,10 @@ public final class ConnectionsPanel implements EventPump.Listener {
         return root;
     }
 
+    public StackedBarChart<String, Number> chart() {
+        return chart;
+    }
+
     public TableView<MailboxActivity> table() {
         return table;
     }
@@ -110,7 +116,7 @@ public final class ConnectionsPanel implements EventPump.Listener {
 
     @Override
     public void onTick(Instant now) {
-        if (vm.version() != shownVersion || minute(now) != shownMinute) {
+        if ((vm.version() != shownVersion || minute(now) != shownMinute) && !Tables.held(table)) {
             shownVersion = vm.version();
             Tables.update(table, vm.rows(now), MailboxActivity::mailbox);
             refreshChart();

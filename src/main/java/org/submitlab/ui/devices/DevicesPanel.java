@@ -134,7 +134,7 @@ public final class DevicesPanel implements EventPump.Listener {
 
     @Override
     public void onTick(Instant now) {
-        if (pending == null) {
+        if (pending == null || Tables.held(table)) {
             return;
         }
         List<DeviceRow> rows = pending;

@@ -114,12 +114,13 @@ public record ScenarioDraft(Scenario scenario) {
         }
         return new Device(e.name().trim(), e.kind(), mailbox, loginWasMailbox ? mailbox : d.login(), password,
                 d.token(), fromWasMailbox ? mailbox : d.from(), d.fromName(), d.recipients(), d.message(),
-                d.schedule(), d.connection(), e.retry().policy().orElse(d.retry()), d.perRecipient(), d.uploadKbps());
+                d.schedule(), d.connection(), e.retry().policy().orElse(d.retry()), d.perRecipient(), d.uploadKbps(),
+                d.endpoint());
     }
 
     private ScenarioDraft with(List<Device> devices) {
         Scenario s = scenario;
         return new ScenarioDraft(new Scenario(s.name(), s.description(), s.duration(), s.drain(), s.speed(), s.seed(),
-                s.profile(), s.limits(), s.mailboxes(), s.pools(), devices, s.senderThreads()));
+                s.profile(), s.limits(), s.mailboxes(), s.pools(), devices, s.senderThreads(), s.rules()));
     }
 }

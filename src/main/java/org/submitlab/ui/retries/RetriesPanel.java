@@ -14,8 +14,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.controlsfx.control.textfield.TextFields;
-import org.submitlab.ui.common.EventPump;
 import org.submitlab.app.explain.Explainer;
+import org.submitlab.ui.common.EventPump;
 import org.submitlab.ui.common.PanelLayout;
 import org.submitlab.ui.common.Tables;
 import org.submitlab.ui.common.UiContext;
@@ -89,7 +89,7 @@ public final class RetriesPanel implements EventPump.Listener {
 
     @Override
     public void onTick(Instant now) {
-        if (pending != null) {
+        if (pending != null && !Tables.held(table)) {
             vm.setRetries(pending);
             pending = null;
             show();

@@ -2,6 +2,8 @@ package org.submitlab.ui.sentitems;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -96,6 +98,11 @@ public final class MessageDetailView {
     }
 
     public void show(SentItemRow row, MessageDetails d) {
+        show(row, d, Map.of());
+    }
+
+    /** With the deliveries that failed (recipient to the non-delivery report's reply), marked beside their address. */
+    public void show(SentItemRow row, MessageDetails d, Map<String, String> failed) {
         summary.getChildren().clear();
         int r = 0;
         r = row(r, "Subject", d.subject().isEmpty() ? row.subject() : d.subject());
@@ -105,7 +112,15 @@ public final class MessageDetailView {
         r = row(r, "Envelope sender (MAIL FROM)", row.envelopeFrom());
         r = row(r, "Header From", d.from());
         VBox env = new VBox(2, bold("Envelope recipients (RCPT TO)"), help("Where the message is delivered."));
-        row.envelopeTo().forEach(a -> env.getChildren().add(new Label(a)));
+        for (String a : row.envelopeTo()) {
+            String failure = failed.get(a.trim().toLowerCase(Locale.ROOT));
+            Label l = new Label(failure == null ? a : a + "  \u2014 not delivered (NDR): " + failure);
+            if (failure != null) {
+                l.getStyleClass().add("form-error");
+                l.setWrapText(true);
+            }
+            env.getChildren().add(l);
+        }
         VBox hdr = new VBox(2, bold("Header recipients (To, Cc, Bcc)"), help("What the people who receive it see."));
         d.to().forEach(a -> hdr.getChildren().add(new Label("To: " + a)));
         d.cc().forEach(a -> hdr.getChildren().add(new Label("Cc: " + a)));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
@@ -226,12 +227,13 @@ public final class SentItemsPanel implements EventPump.Listener {
         long request = ++detailRequest;
         SentItemsSource s = source;
         detail.showLoading();
-        ui.background().run(() -> s.raw(row.id()).map(MessageParser::parse), d -> {
+        ui.background().run(() -> s.raw(row.id()).map(raw -> Map.entry(MessageParser.parse(raw),
+                s.failedDeliveries(row.id()))), d -> {
             if (request != detailRequest) {
                 return;
             }
             if (d.isPresent()) {
-                detail.show(row, d.get());
+                detail.show(row, d.get().getKey(), d.get().getValue());
             } else {
                 detail.clear();
                 status.setText("Message " + row.id() + " is no longer stored (retention may have removed it).");

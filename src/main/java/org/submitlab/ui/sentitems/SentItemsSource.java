@@ -1,6 +1,7 @@
 package org.submitlab.ui.sentitems;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.submitlab.store.SentItemsCount;
 
@@ -20,4 +21,9 @@ public interface SentItemsSource {
     SentItemsCount count(Optional<String> mailbox, String search);
 
     Optional<byte[]> raw(long id);
+
+    /** The message's deliveries that failed (a non-delivery report), recipient to the NDR's reply. */
+    default Map<String, String> failedDeliveries(long id) {
+        return Map.of();
+    }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -17,10 +18,10 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
+import org.submitlab.app.explain.Explainer;
 import org.submitlab.events.LabEvent;
 import org.submitlab.ui.common.EventPump;
 import org.submitlab.ui.common.Formats;
-import org.submitlab.app.explain.Explainer;
 import org.submitlab.ui.common.PanelLayout;
 import org.submitlab.ui.common.Tables;
 import org.submitlab.ui.common.UiContext;
@@ -54,6 +55,10 @@ public final class SessionLogPanel implements EventPump.Listener {
                 Tables.withHelp(Tables.column("Device (EHLO)", 175, SessionEntry::client),
                         "The name the client gave in EHLO; simulated devices give their device name."),
                 Tables.column("Client", 75, SessionEntry::clientAddress),
+                Tables.withHelp(Tables.column("TLS", 60, SessionEntry::tls),
+                        "The TLS version agreed at STARTTLS. Exchange answers TLS 1.0/1.1 clients with 421 4.7.66 on its "
+                                + "standard endpoint: a retry never helps, the device needs new firmware or the legacy "
+                                + "endpoint."),
                 Tables.column("Mailbox", 170, SessionEntry::mailbox),
                 Tables.column("Outcome", 90, SessionEntry::outcome),
                 Tables.column("Accepted", 70, SessionEntry::accepted),
@@ -75,7 +80,13 @@ public final class SessionLogPanel implements EventPump.Listener {
         outcome.setValue(ANY);
         outcome.valueProperty().addListener((o, a, v) -> vm.setOutcomeFilter(
                 v instanceof SessionOutcome so ? Optional.of(so) : Optional.empty()));
-        HBox filters = new HBox(8, new Label("Filter"), mailbox, device, outcome);
+        Button export = new Button("Export CSV\u2026");
+        export.setId("session-export");
+        export.setTooltip(Tables.tooltip("Save the sessions shown (as filtered) as CSV: one line per command and reply."));
+        export.setOnAction(e -> exportCsv());
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+        HBox filters = new HBox(8, new Label("Filter"), mailbox, device, outcome, spacer, export);
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.setPadding(new Insets(0, 0, 8, 0));
 
@@ -98,6 +109,30 @@ public final class SessionLogPanel implements EventPump.Listener {
         return root;
     }
 
+    private void exportCsv() {
+        String text = csvText();
+        org.submitlab.ui.common.CsvExport.ask(root, "Export the session log as CSV", "session-log.csv", ui.background(),
+                w -> w.write(text), explanation::setText);
+    }
+
+    /** Writes the sessions shown, as filtered, to {@code file} (the transcripts are the console's, read now). */
+    public void exportCsv(java.nio.file.Path file) {
+        String text = csvText();
+        ui.background().run(() -> java.nio.file.Files.writeString(file, text), x -> { },
+                e -> explanation.setText("Could not save " + file + ": " + e.getMessage()));
+    }
+
+    /** The shown sessions as CSV, read on the FX thread where the view model lives. */
+    private String csvText() {
+        StringBuilder text = new StringBuilder();
+        try {
+            SessionLogCsv.write(vm.sessions(), vm, text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot format the session log", e);
+        }
+        return text.toString();
+    }
+
     public TableView<SessionEntry> table() {
         return table;
     }
@@ -109,7 +144,7 @@ public final class SessionLogPanel implements EventPump.Listener {
 
     @Override
     public void onTick(Instant now) {
-        if (vm.version() == shownVersion) {
+        if (vm.version() == shownVersion || Tables.held(table)) {
             return;
         }
         shownVersion = vm.version();

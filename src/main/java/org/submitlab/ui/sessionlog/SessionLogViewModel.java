@@ -36,6 +36,7 @@ public final class SessionLogViewModel {
         String lastReply = "";
         String lastRefusal = "";
         String lastAccepted = "";
+        String tls = "";
         int droppedLines;
         final ArrayDeque<Line> lines = new ArrayDeque<>();
 
@@ -60,7 +61,7 @@ public final class SessionLogViewModel {
         SessionEntry entry() {
             return new SessionEntry(id, started, clientAddress, client, mailbox, outcome(), accepted, refused,
                     !lastRefusal.isEmpty() ? lastRefusal : !lastAccepted.isEmpty() ? lastAccepted : lastReply,
-                    lines.size() + droppedLines);
+                    lines.size() + droppedLines, tls);
         }
     }
 
@@ -127,6 +128,8 @@ public final class SessionLogViewModel {
                     s.mailbox = a.user().toLowerCase(Locale.ROOT);
                 }
             }
+        } else if (e instanceof LabEvent.TlsStarted t) {
+            session(t.sessionId(), t.time()).tls = t.protocol() == null ? "" : t.protocol();
         } else if (e instanceof LabEvent.SubmissionAccepted a) {
             Session s = session(a.sessionId(), a.time());
             s.accepted++;

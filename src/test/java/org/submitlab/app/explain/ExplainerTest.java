@@ -71,6 +71,33 @@ class ExplainerTest {
     }
 
     @Test
+    void aMalformedXoauth2LoginIsRecognisedAndMarkedUnconfirmed() {
+        Explanation e = Explainer.explain("Error: Invalid login: " + Replies.XOAUTH2_INVALID_TOKEN + SUFFIX);
+
+        assertThat(e.recognized()).isTrue();
+        assertThat(e.phase()).isEqualTo("AUTH");
+        assertThat(e.retry()).isFalse();
+        assertThat(e.cause()).contains("unconfirmed");
+        assertThat(e.remedies()).anyMatch(r -> r.contains("user=ADDRESS^Aauth=Bearer TOKEN^A^A"));
+    }
+
+    @Test
+    void anHveRefusalOfAnExternalRecipientSaysToKeepHveForInternalMail() {
+        Explanation e = Explainer.explain(Replies.HVE_EXTERNAL_RECIPIENT + SUFFIX);
+
+        assertThat(e.phase()).isEqualTo("RCPT TO");
+        assertThat(e.remedies()).anyMatch(r -> r.contains("internal bulk"));
+    }
+
+    @Test
+    void theTenantExternalLimitInAnNdrIsRecognised() {
+        Explanation e = Explainer.explain("Remote server returned '" + Replies.TENANT_EXTERNAL_LIMIT + "'");
+
+        assertThat(e.title()).isEqualTo("Tenant's daily external recipient limit reached");
+        assertThat(e.retry()).isFalse();
+    }
+
+    @Test
     void aQuotaRefusalSaysWhenTheMailboxsWindowFrees() {
         Instant frees = Instant.parse("2026-12-02T09:00:00Z");
 

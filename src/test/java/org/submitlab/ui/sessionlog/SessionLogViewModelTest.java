@@ -1,6 +1,7 @@
 package org.submitlab.ui.sessionlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -90,6 +91,17 @@ class SessionLogViewModelTest {
         vm.apply(new LabEvent.TranscriptLine(T0, "s1", false, "221 2.0.0 Service closing transmission channel"));
 
         assertThat(vm.sessions().get(0).lastReply()).isEqualTo("250 2.0.0 OK");
+    }
+
+    @Test
+    void aSessionShowsTheTlsVersionItAgreed() {
+        session("s1", "printer-1", "printer@contoso.test", true);
+        vm.apply(List.of(new LabEvent.ConnectionOpened(T0, "s2", "127.0.0.1"),
+                new LabEvent.TlsStarted(T0, "s2", "TLSv1", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA")));
+
+        assertThat(vm.sessions()).extracting(SessionEntry::sessionId, SessionEntry::tls)
+                .containsExactly(tuple("s2", "TLSv1"),
+                        tuple("s1", ""));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.submitlab.cli;
+package org.submitlab.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,15 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.Certificate;
 import javax.net.ssl.SSLSocket;
-import org.submitlab.testing.TrustAllCertificates;
 
 /** Just enough SMTP to reach STARTTLS and see which certificate the server presents. */
-final class StartTls {
+public final class StartTls {
 
     private StartTls() {
     }
 
-    static Certificate serverCertificate(String host, int port) throws IOException, GeneralSecurityException {
+    public static Certificate serverCertificate(String host, int port) throws IOException, GeneralSecurityException {
         try (Socket plain = new Socket(host, port)) {
             plain.setSoTimeout(10_000);
             BufferedReader in = new BufferedReader(new InputStreamReader(plain.getInputStream(), StandardCharsets.US_ASCII));
