@@ -145,6 +145,15 @@ public final class BouncyCastleLegacyTls implements LegacyTlsAcceptor {
             return true;
         }
 
+        /**
+         * A device that drops the connection without close_notify (printers do) is a client gone, as with the
+         * JVM's TLS: the session reads end of stream, not a TlsNoCloseNotifyException the library logs as an error.
+         */
+        @Override
+        public boolean requiresCloseNotify() {
+            return false;
+        }
+
         @Override
         protected TlsCredentialedSigner getRSASignerCredentials() {
             return signer();
