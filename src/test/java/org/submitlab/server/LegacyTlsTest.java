@@ -66,7 +66,7 @@ class LegacyTlsTest {
         }
     }
 
-    /** Connects, EHLO, STARTTLS and a real handshake offering only {@code version}. */
+    /** Connects, EHLO, STARTTLS and {@code tls}'s real handshake (one version offered). */
     private SmtpTestClient legacyClient(LegacyTlsClient tls) throws Exception {
         SmtpTestClient c = fx.connect();
         tls.startTls(c);
