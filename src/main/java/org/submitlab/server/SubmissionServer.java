@@ -27,6 +27,7 @@ import org.submitlab.policy.RecipientWindow;
 import org.submitlab.policy.SubmissionPolicy;
 import org.submitlab.policy.Tenant;
 import org.submitlab.policy.TenantSettings;
+import org.submitlab.server.tls.TlsIdentity;
 import org.submitlab.server.tls.TlsMaterial;
 import org.submitlab.server.tls.TlsSocketCreator;
 import org.submitlab.store.ChangeWatch;
@@ -73,11 +74,13 @@ public final class SubmissionServer implements AutoCloseable {
         this.store = Objects.requireNonNull(b.store, "store");
         this.clock = b.clock;
         this.events = b.events;
-        this.sslContext = b.sslContext != null ? b.sslContext : TlsMaterial.loadOrCreate(store.dataDir());
+        TlsIdentity identity = b.identity != null ? b.identity
+                : b.sslContext == null ? TlsMaterial.identity(store.dataDir()) : null;
+        this.sslContext = identity != null ? identity.context() : b.sslContext;
         this.policy = new SubmissionPolicy(tenant, clock);
         this.endpoint = b.endpoint;
         this.additionalEndpoints = List.copyOf(b.additionalEndpoints);
-        this.legacyTls = b.legacyTls;
+        this.legacyTls = b.legacyTlsSet ? b.legacyTls : identity != null ? new BouncyCastleLegacyTls(identity) : null;
     }
 
     public static Builder builder() {
@@ -334,9 +337,11 @@ public final class SubmissionServer implements AutoCloseable {
         private LabClock clock;
         private EventBus events;
         private SSLContext sslContext;
+        private TlsIdentity identity;
         private EndpointKind endpoint = EndpointKind.STANDARD;
         private final List<EndpointKind> additionalEndpoints = new ArrayList<>();
         private LegacyTlsAcceptor legacyTls;
+        private boolean legacyTlsSet;
 
         private Builder() {
             try {
@@ -374,8 +379,24 @@ public final class SubmissionServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The certificate for TLS 1.2 and 1.3 only (the JVM's TLS): without {@link #legacyTls}, TLS 1.0/1.1 clients'
+         * handshakes fail. Replaces {@link #tls}.
+         */
         public Builder sslContext(SSLContext context) {
             this.sslContext = context;
+            this.identity = null;
+            return this;
+        }
+
+        /**
+         * The key and certificate to present: to TLS 1.2 and 1.3 clients through the JVM's TLS, to TLS 1.0/1.1
+         * clients through {@link BouncyCastleLegacyTls} (unless {@link #legacyTls} says otherwise). Replaces
+         * {@link #sslContext}. Without either, the data folder's certificate serves both.
+         */
+        public Builder tls(TlsIdentity identity) {
+            this.identity = Objects.requireNonNull(identity);
+            this.sslContext = null;
             return this;
         }
 
@@ -393,11 +414,13 @@ public final class SubmissionServer implements AutoCloseable {
 
         /**
          * What completes TLS 1.0/1.1 handshakes (the JVM's TLS refuses them, and must keep doing so for everything
-         * else: docs/decisions/0301). Without one, such a client's handshake fails as before, and the session log
-         * says what Exchange would have answered.
+         * else: docs/decisions/0301). By default {@link BouncyCastleLegacyTls} with the server's certificate, unless
+         * only an {@link #sslContext} was given. With none ({@code null}), such a client's handshake fails (a
+         * protocol_version alert), and the session log says what Exchange would have answered.
          */
         public Builder legacyTls(LegacyTlsAcceptor acceptor) {
             this.legacyTls = acceptor;
+            this.legacyTlsSet = true;
             return this;
         }
 
