@@ -43,14 +43,14 @@ case "$os:$type" in
   *) die "cannot build '$type' on $os (here: $default_type or app-image)";;
 esac
 
-# The JDK's tools: jdeps, jlink, jpackage (a JRE has none of them).
+# The JDK's tools: jar, jdeps, jlink, jpackage (a JRE has none of them).
 if [ -n "${JAVA_HOME:-}" ]; then
   jdk_bin=$JAVA_HOME/bin
 else
   java_on_path=$(command -v java) || die "no java on the PATH and JAVA_HOME is not set: install a JDK 17 or newer"
   jdk_bin=$(dirname "$(readlink -f "$java_on_path" 2>/dev/null || echo "$java_on_path")")
 fi
-for tool in java jdeps jlink jpackage; do
+for tool in java jar jdeps jlink jpackage; do
   [ -x "$jdk_bin/$tool$exe" ] || die "$jdk_bin/$tool$exe not found: set JAVA_HOME to a JDK 17 or newer (not a JRE)"
 done
 jdk_feature=$("$jdk_bin/java" -XshowSettings:properties -version 2>&1 \
@@ -72,7 +72,17 @@ work=target/installer-work
 rm -rf "$out" "$work"
 mkdir -p "$out" "$work/input"
 cp target/submitlab.jar "$work/input/"
-cp -r target/lib "$work/input/lib"
+# Only the libraries the jar's manifest names: target/lib keeps the jars of earlier builds too (another
+# BouncyCastle version, say), and two versions of one library must never ship side by side.
+mkdir -p "$work/input/lib" "$work/manifest"
+(cd "$work/manifest" && "$jdk_bin/jar$exe" xf ../../submitlab.jar META-INF/MANIFEST.MF)
+classpath=$(tr -d '\r' <"$work/manifest/META-INF/MANIFEST.MF" | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n //g' \
+  | sed -n 's/^Class-Path: //p')
+[ -n "$classpath" ] || die "target/submitlab.jar has no Class-Path in its manifest"
+for entry in $classpath; do
+  [ -f "target/$entry" ] || die "target/$entry (in the jar's Class-Path) is missing: build without --skip-build"
+  cp -p "target/$entry" "$work/input/lib/"
+done
 
 # The trimmed runtime: the modules the jar and its libraries use (jdeps), plus the ones that are found
 # only at run time and that jdeps cannot see:
@@ -80,7 +90,7 @@ cp -r target/lib "$work/input/lib"
 #   jdk.charsets   the legacy charsets of messages that devices send (Shift_JIS, ISO-2022-JP, KOI8-R, ...)
 echo "== modules (jdeps)"
 modules=$("$jdk_bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release "$jdk_feature" \
-  target/submitlab.jar target/lib/*.jar | tail -n 1)
+  target/submitlab.jar "$work"/input/lib/*.jar | tail -n 1)
 [[ $modules == java.base* ]] || die "jdeps printed no module list: '$modules'"
 available=$("$jdk_bin/java" --list-modules | sed 's/@.*//')
 for m in jdk.crypto.ec jdk.charsets; do

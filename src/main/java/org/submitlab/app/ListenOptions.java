@@ -3,21 +3,21 @@ package org.submitlab.app;
 import java.net.InetAddress;
 import java.util.Objects;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
 import org.submitlab.policy.EndpointKind;
+import org.submitlab.server.tls.TlsIdentity;
 
 /**
  * How Live's server listens.
  *
  * @param fallbackToAnyPort when {@code port} is taken, listen on any free port instead of failing (the console)
- * @param tls               the certificate to present; empty: the one kept in the data folder
+ * @param tls               the key and certificate to present (to every TLS version); empty: the ones kept in the data folder
  * @param kind              which Exchange endpoint it plays: standard, legacy (TLS 1.0/1.1 too) or HVE
  */
-public record ListenOptions(InetAddress bind, int port, boolean fallbackToAnyPort, Optional<SSLContext> tls,
+public record ListenOptions(InetAddress bind, int port, boolean fallbackToAnyPort, Optional<TlsIdentity> tls,
         EndpointKind kind) {
 
     /** The standard endpoint. */
-    public ListenOptions(InetAddress bind, int port, boolean fallbackToAnyPort, Optional<SSLContext> tls) {
+    public ListenOptions(InetAddress bind, int port, boolean fallbackToAnyPort, Optional<TlsIdentity> tls) {
         this(bind, port, fallbackToAnyPort, tls, EndpointKind.STANDARD);
     }
 

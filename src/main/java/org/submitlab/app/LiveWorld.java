@@ -143,7 +143,8 @@ public final class LiveWorld implements World, AdminTarget, AutoCloseable {
         SubmissionServer.Builder b = SubmissionServer.builder().store(store).clock(clock).events(events)
                 .bindAddress(listen.bind()).port(port).endpoint(listen.kind());
         lastListen = listen;
-        listen.tls().ifPresent(b::sslContext);
+        // The same certificate for TLS 1.2+ (the JVM) and TLS 1.0/1.1 (BouncyCastle: docs/decisions/0301).
+        b.tls(listen.tls().orElseGet(() -> TlsMaterial.identity(dataDir)));
         SubmissionServer s = b.build();
         try {
             s.start();

@@ -97,7 +97,7 @@ public final class Run implements World, AutoCloseable {
         try {
             store = Store.open(folder);
             SubmissionServer.Builder builder = SubmissionServer.builder().store(store).clock(clock).events(events)
-                    .port(0).sslContext(TlsMaterial.loadOrCreate(dataDir));
+                    .port(0).tls(TlsMaterial.identity(dataDir));
             // A device on another endpoint (HVE: "move the newsletter to HVE") gets a listener of that kind.
             Set<EndpointKind> kinds = new TreeSet<>();
             scenario.devices().forEach(d -> kinds.add(d.endpoint()));

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.submitlab.app.DefaultPort;
@@ -22,6 +21,7 @@ import org.submitlab.app.LiveWorld;
 import org.submitlab.concurrent.NamedThreads;
 import org.submitlab.policy.EndpointKind;
 import org.submitlab.policy.TenantSettings;
+import org.submitlab.server.tls.TlsIdentity;
 import org.submitlab.server.tls.TlsMaterial;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -98,7 +98,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         SettingOptions.apply(spec, TenantSettings.defaults());
         EndpointKind kind = argument(() -> EndpointKind.byId(endpointKind));
-        SSLContext ssl = tlsContext();
+        TlsIdentity ssl = tlsIdentity();
         Path folder = data.folder();
         int chosenPort = port != null ? port : DefaultPort.choose(bindAddress, err);
 
@@ -167,7 +167,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private SSLContext tlsContext() {
+    private TlsIdentity tlsIdentity() {
         CommandLine cl = spec.commandLine();
         if (tlsKeystore == null && tlsPassword == null) {
             return null;
@@ -179,7 +179,7 @@ public final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(cl, "--tls-keystore: no such file " + tlsKeystore.toAbsolutePath());
         }
         try {
-            return TlsMaterial.fromPkcs12(tlsKeystore, tlsPassword.toCharArray());
+            return TlsMaterial.identityFromPkcs12(tlsKeystore, tlsPassword.toCharArray());
         } catch (RuntimeException e) {
             throw new ParameterException(cl, "--tls-keystore: " + e.getMessage());
         }

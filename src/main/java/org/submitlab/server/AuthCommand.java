@@ -121,9 +121,13 @@ final class AuthCommand extends SmtpCommand {
 
     private void finish(Session session, SessionState st, String user, String mechanism, AuthResult result)
             throws IOException {
+        if (result.success()) {
+            // Before the 235: a client that saw it may open its next connection at once, and a full table must
+            // then count this one as authenticated (not shed it as an idle unauthenticated one).
+            st.socket.deadlines().authenticated();
+        }
         String sent = ctx.reply(session, st, result.reply());
         if (result.success()) {
-            st.socket.deadlines().authenticated();
             st.mailbox = result.mailbox().get().address();
             st.lastAuthFailure = null;
             ctx.transactions.authenticated(st);

@@ -196,6 +196,8 @@ final class ReplyShapingSocket extends Socket {
         try {
             if (current instanceof SSLSocket tls && !tls.isClosed()) {
                 tls.shutdownOutput();
+            } else if (current != tcp) {
+                current.close(); // a legacy TLS socket: its close_notify, without waiting for the client's
             }
         } catch (IOException | RuntimeException e) {
             // the client is gone already; closing TCP below is all that is left

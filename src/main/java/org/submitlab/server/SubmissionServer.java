@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,8 +27,8 @@ import org.submitlab.policy.RecipientWindow;
 import org.submitlab.policy.SubmissionPolicy;
 import org.submitlab.policy.Tenant;
 import org.submitlab.policy.TenantSettings;
+import org.submitlab.server.tls.TlsIdentity;
 import org.submitlab.server.tls.TlsMaterial;
-import org.submitlab.server.tls.TlsPolicy;
 import org.submitlab.server.tls.TlsSocketCreator;
 import org.submitlab.store.ChangeWatch;
 import org.submitlab.store.RecipientUse;
@@ -54,8 +53,7 @@ public final class SubmissionServer implements AutoCloseable {
     private final Store store;
     private final LabClock clock;
     private final EventBus events;
-    /** The TLS context, read (or created) on a thread of its own while the server starts; see tlsContext(). */
-    private final CompletableFuture<SSLContext> sslContext;
+    private final SSLContext sslContext;
     private final Tenant tenant = Tenant.empty();
     private final EndpointKind endpoint;
     private final List<EndpointKind> additionalEndpoints;
@@ -76,38 +74,13 @@ public final class SubmissionServer implements AutoCloseable {
         this.store = Objects.requireNonNull(b.store, "store");
         this.clock = b.clock;
         this.events = b.events;
-        this.sslContext = b.sslContext != null ? CompletableFuture.completedFuture(b.sslContext)
-                : loadTlsInBackground(store.dataDir());
+        TlsIdentity identity = b.identity != null ? b.identity
+                : b.sslContext == null ? TlsMaterial.identity(store.dataDir()) : null;
+        this.sslContext = identity != null ? identity.context() : b.sslContext;
         this.policy = new SubmissionPolicy(tenant, clock);
         this.endpoint = b.endpoint;
         this.additionalEndpoints = List.copyOf(b.additionalEndpoints);
-        this.legacyTls = b.legacyTls;
-    }
-
-    /**
-     * Reading the keystore costs a few hundred milliseconds (PKCS#12 decryption, the JSSE provider's classes):
-     * done beside the store's opening and the listening, so that "listening on" does not wait for it.
-     */
-    private static CompletableFuture<SSLContext> loadTlsInBackground(java.nio.file.Path dataDir) {
-        CompletableFuture<SSLContext> f = new CompletableFuture<>();
-        new NamedThreads("submitlab-tls-load").newThread(() -> {
-            try {
-                f.complete(TlsMaterial.loadOrCreate(dataDir));
-            } catch (RuntimeException | Error e) {
-                LOG.warn("TLS is unavailable: {}", e.getMessage());
-                f.completeExceptionally(e);
-            }
-        }).start();
-        return f;
-    }
-
-    /** The TLS context, waiting for it if it is still loading; an unreadable keystore fails STARTTLS. */
-    private SSLContext tlsContext() {
-        try {
-            return sslContext.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw new IllegalStateException("TLS is unavailable: " + e.getCause().getMessage(), e.getCause());
-        }
+        this.legacyTls = b.legacyTlsSet ? b.legacyTls : identity != null ? new BouncyCastleLegacyTls(identity) : null;
     }
 
     public static Builder builder() {
@@ -130,7 +103,7 @@ public final class SubmissionServer implements AutoCloseable {
         try {
             for (EndpointKind kind : endpointKinds()) {
                 ServerContext ctx = new ServerContext(store, events, clock, tenant, fresh,
-                        new TlsSocketCreator(this::tlsContext, TlsPolicy.MODERN), kind, legacyTls);
+                        new TlsSocketCreator(sslContext), kind, legacyTls);
                 SMTPServer server = listen(ctx, ids, kind == endpoint ? configuredPort : 0);
                 listeners.put(kind, new Listener(server, ctx));
             }
@@ -364,9 +337,11 @@ public final class SubmissionServer implements AutoCloseable {
         private LabClock clock;
         private EventBus events;
         private SSLContext sslContext;
+        private TlsIdentity identity;
         private EndpointKind endpoint = EndpointKind.STANDARD;
         private final List<EndpointKind> additionalEndpoints = new ArrayList<>();
         private LegacyTlsAcceptor legacyTls;
+        private boolean legacyTlsSet;
 
         private Builder() {
             try {
@@ -404,8 +379,24 @@ public final class SubmissionServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The certificate for TLS 1.2 and 1.3 only (the JVM's TLS): without {@link #legacyTls}, TLS 1.0/1.1 clients'
+         * handshakes fail. Replaces {@link #tls}.
+         */
         public Builder sslContext(SSLContext context) {
             this.sslContext = context;
+            this.identity = null;
+            return this;
+        }
+
+        /**
+         * The key and certificate to present: to TLS 1.2 and 1.3 clients through the JVM's TLS, to TLS 1.0/1.1
+         * clients through {@link BouncyCastleLegacyTls} (unless {@link #legacyTls} says otherwise). Replaces
+         * {@link #sslContext}. Without either, the data folder's certificate serves both.
+         */
+        public Builder tls(TlsIdentity identity) {
+            this.identity = Objects.requireNonNull(identity);
+            this.sslContext = null;
             return this;
         }
 
@@ -423,11 +414,13 @@ public final class SubmissionServer implements AutoCloseable {
 
         /**
          * What completes TLS 1.0/1.1 handshakes (the JVM's TLS refuses them, and must keep doing so for everything
-         * else: docs/decisions/0301). Without one, such a client's handshake fails as before, and the session log
-         * says what Exchange would have answered.
+         * else: docs/decisions/0301). By default {@link BouncyCastleLegacyTls} with the server's certificate, unless
+         * only an {@link #sslContext} was given. With none ({@code null}), such a client's handshake fails (a
+         * protocol_version alert), and the session log says what Exchange would have answered.
          */
         public Builder legacyTls(LegacyTlsAcceptor acceptor) {
             this.legacyTls = acceptor;
+            this.legacyTlsSet = true;
             return this;
         }
 

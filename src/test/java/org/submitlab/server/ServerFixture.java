@@ -19,12 +19,14 @@ import org.submitlab.policy.Mailbox;
 import org.submitlab.policy.ManualClock;
 import org.submitlab.policy.PasswordHasher;
 import org.submitlab.policy.TenantSettings;
+import org.submitlab.server.tls.TlsIdentity;
 import org.submitlab.server.tls.TlsMaterial;
 import org.submitlab.store.Store;
 
 /**
  * A real server on port 0 over a real store in a temp folder. The TLS key is made once per test run
- * (RSA key generation is slow) and the client trusts exactly that certificate.
+ * (RSA key generation is slow) and the client trusts exactly that certificate. The server is built as the
+ * application builds it: the JVM's TLS for 1.2 and 1.3, BouncyCastle's for 1.0 and 1.1.
  */
 final class ServerFixture implements AutoCloseable {
 
@@ -34,7 +36,7 @@ final class ServerFixture implements AutoCloseable {
             + " \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z [0-9A-F]{16}\\]";
 
     private static final String PASSWORD_HASH = PasswordHasher.hash(PASSWORD);
-    private static SSLContext serverContext;
+    private static TlsIdentity serverIdentity;
     private static SSLSocketFactory clientFactory;
 
     final Path dataDir;
@@ -51,9 +53,14 @@ final class ServerFixture implements AutoCloseable {
     }
 
     static synchronized SSLContext serverContext() throws Exception {
-        if (serverContext == null) {
+        return serverIdentity().context();
+    }
+
+    /** The server's key, chain and JVM context (the legacy TLS library presents the same key). */
+    static synchronized TlsIdentity serverIdentity() throws Exception {
+        if (serverIdentity == null) {
             Path dir = Files.createTempDirectory("submitlab-tls");
-            serverContext = TlsMaterial.loadOrCreate(dir);
+            serverIdentity = TlsMaterial.identity(dir);
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             trust.setCertificateEntry("server", TlsMaterial.certificate(dir));
@@ -63,7 +70,7 @@ final class ServerFixture implements AutoCloseable {
             client.init(null, tmf.getTrustManagers(), null);
             clientFactory = client.getSocketFactory();
         }
-        return serverContext;
+        return serverIdentity;
     }
 
     static synchronized SSLSocketFactory clientFactory() throws Exception {
@@ -92,7 +99,7 @@ final class ServerFixture implements AutoCloseable {
 
     ServerFixture start() throws Exception {
         server = build.apply(SubmissionServer.builder().store(store).clock(clock).events(events)
-                .sslContext(serverContext())).build();
+                .tls(serverIdentity())).build();
         server.start();
         return this;
     }

@@ -123,6 +123,15 @@ final class SmtpTestClient implements AutoCloseable {
         return r;
     }
 
+    /**
+     * Talks through these streams from now on (those of a TLS connection a test layered over {@link #socket()}
+     * itself); timeouts stay the TCP socket's.
+     */
+    void useStreams(InputStream tlsIn, OutputStream tlsOut) {
+        in = tlsIn;
+        out = tlsOut;
+    }
+
     /** The plain TCP socket (for tests that do their own TLS handshake after STARTTLS). */
     Socket socket() {
         return plain;

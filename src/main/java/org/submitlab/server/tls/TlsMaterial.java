@@ -13,11 +13,15 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -39,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * BouncyCastle (the packaged runtime has no keytool) and kept as {@code dataDir/tls/submitlab.p12},
  * its password in {@code submitlab.p12.password} beside it (owner-only where the OS allows), or a
  * PKCS#12 the user supplies. The contexts it makes are used with {@link TlsSocketCreator}, which
- * allows TLS 1.2 and 1.3 only.
+ * allows TLS 1.2 and 1.3 only; the key and chain of a {@link TlsIdentity} also serve TLS 1.0/1.1 clients
+ * through a TLS library of their own (docs/decisions/0301).
  */
 public final class TlsMaterial {
 
@@ -56,7 +61,12 @@ public final class TlsMaterial {
     }
 
     /** The context from {@code dataDir/tls}, creating the key and certificate there on first use. */
-    public static synchronized SSLContext loadOrCreate(Path dataDir) {
+    public static SSLContext loadOrCreate(Path dataDir) {
+        return identity(dataDir).context();
+    }
+
+    /** The key, chain and context from {@code dataDir/tls}, creating the key and certificate there on first use. */
+    public static synchronized TlsIdentity identity(Path dataDir) {
         Path dir = dataDir.resolve("tls");
         Path store = dir.resolve(KEYSTORE);
         Path passwordFile = dir.resolve(PASSWORD_FILE);
@@ -65,7 +75,7 @@ public final class TlsMaterial {
                 create(dir, store, passwordFile);
             }
             char[] password = Files.readString(passwordFile, StandardCharsets.UTF_8).trim().toCharArray();
-            return fromPkcs12(store, password);
+            return identityFromPkcs12(store, password);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create or read the TLS certificate in " + dir + ": " + e.getMessage(), e);
         }
@@ -73,9 +83,31 @@ public final class TlsMaterial {
 
     /** The context from a user-supplied PKCS#12 file (its key protected by the same password). */
     public static SSLContext fromPkcs12(Path file, char[] password) {
+        return identityFromPkcs12(file, password).context();
+    }
+
+    /**
+     * The key, chain and context from a user-supplied PKCS#12 file (its key protected by the same password): its
+     * first key entry, the one both TLS stacks present.
+     */
+    public static TlsIdentity identityFromPkcs12(Path file, char[] password) {
         try (InputStream in = Files.newInputStream(file)) {
+            KeyStore source = KeyStore.getInstance("PKCS12");
+            source.load(in, password);
+            String alias = keyAlias(source);
+            if (alias == null) {
+                throw new IllegalArgumentException(file + " holds no private key, only certificates");
+            }
+            PrivateKey key = (PrivateKey) source.getKey(alias, password);
+            java.security.cert.Certificate[] chain = source.getCertificateChain(alias);
+            List<X509Certificate> certificates = new ArrayList<>();
+            for (java.security.cert.Certificate c : chain) {
+                certificates.add((X509Certificate) c);
+            }
+            // Only that entry, so the JVM's TLS presents the same key as the legacy TLS library.
             KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(in, password);
+            ks.load(null, null);
+            ks.setKeyEntry(ALIAS, key, password, chain);
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(ks, password);
             SSLContext context = SSLContext.getInstance("TLS");
@@ -84,10 +116,20 @@ public final class TlsMaterial {
             // over 100 MB of heap for sessions nobody resumes. A bounded cache keeps resumption for real devices.
             context.getServerSessionContext().setSessionCacheSize(SESSION_CACHE);
             context.getServerSessionContext().setSessionTimeout(SESSION_TIMEOUT_SECONDS);
-            return context;
-        } catch (IOException | GeneralSecurityException e) {
+            return new TlsIdentity(key, certificates, context);
+        } catch (IOException | GeneralSecurityException | ClassCastException e) {
             throw new IllegalArgumentException("cannot read the PKCS#12 file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String keyAlias(KeyStore ks) throws KeyStoreException {
+        for (java.util.Enumeration<String> e = ks.aliases(); e.hasMoreElements();) {
+            String a = e.nextElement();
+            if (ks.isKeyEntry(a)) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /** The certificate in the data folder's keystore (for clients that want to trust it). */
@@ -126,14 +168,7 @@ public final class TlsMaterial {
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore source = KeyStore.getInstance("PKCS12");
             source.load(in, password);
-            String alias = null;
-            for (java.util.Enumeration<String> e = source.aliases(); e.hasMoreElements();) {
-                String a = e.nextElement();
-                if (source.isKeyEntry(a)) {
-                    alias = a;
-                    break;
-                }
-            }
+            String alias = keyAlias(source);
             if (alias == null) {
                 throw new IllegalArgumentException(file + " holds no private key, only certificates");
             }
@@ -197,7 +232,7 @@ public final class TlsMaterial {
                 new BigInteger(64, RANDOM), Date.from(now.minus(Duration.ofDays(1))),
                 Date.from(now.plus(Duration.ofDays(3650))), name, pair.getPublic());
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-        java.util.List<GeneralName> names = new java.util.ArrayList<>(java.util.List.of(
+        List<GeneralName> names = new ArrayList<>(List.of(
                 new GeneralName(GeneralName.dNSName, "localhost"),
                 new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
                 new GeneralName(GeneralName.iPAddress, "::1"),
@@ -213,8 +248,8 @@ public final class TlsMaterial {
     }
 
     /** This machine's non-loopback addresses (without IPv6 scope ids). */
-    public static java.util.List<String> localAddresses() {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    public static List<String> localAddresses() {
+        List<String> out = new ArrayList<>();
         try {
             for (java.net.NetworkInterface ni : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
                 if (!ni.isUp() || ni.isLoopback()) {
