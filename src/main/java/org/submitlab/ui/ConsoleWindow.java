@@ -170,6 +170,12 @@ public final class ConsoleWindow {
         explainTab.setTooltip(new Tooltip("Paste a reply or a device's error line: what it means and what to do (Ctrl+0)"));
         tabs.getTabs().addAll(mailboxesTab, tenantTab, explainTab);
         root.addEventHandler(org.submitlab.ui.admin.TenantPanel.ListeningChanged.ANY, e -> refreshAddress());
+        root.addEventHandler(org.submitlab.ui.trace.TraceRequest.ANY, e -> {
+            if (view != null) {
+                view.trace().traceMessage(e.messageId());
+                tabs.getSelectionModel().select(tabList.get(TAB_TITLES.indexOf("Trace")));
+            }
+        });
         root.addEventHandler(org.submitlab.ui.explain.ExplainRequest.ANY, e -> {
             explainPanel.explain(e.text());
             tabs.getSelectionModel().select(explainTab);

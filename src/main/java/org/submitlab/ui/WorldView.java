@@ -266,7 +266,7 @@ final class WorldView implements AutoCloseable {
 
     private static List<SentItemRow> rows(List<SentItem> items) {
         return items.stream().map(i -> new SentItemRow(i.id(), i.mailbox(), i.time(), i.envelopeFrom(), i.envelopeTo(),
-                i.subject(), i.size(), i.sessionId(), i.clientAddress())).toList();
+                i.subject(), i.size(), i.sessionId(), i.clientAddress(), i.messageId())).toList();
     }
 
     /** "printers-sharing-mailbox · 22:41 · 60× · finished" for the world selector. */

@@ -356,6 +356,33 @@ class ConsoleAppGuiTest {
                 .contains("breaks");
     }
 
+    @Test
+    @Order(13)
+    void aSentItemRightClickedIsTracedInTheTraceTab() {
+        ComboBox<ConsoleWindow.WorldChoice> worlds = robot.lookup("#world-picker").queryComboBox();
+        selectWorld(worlds, LiveWorld.ID);
+        showTab(KeyCode.DIGIT4);
+        TableView<SentItemRow> sent = table("#sent-items-table");
+        waitUntil(() -> anyRow(sent, r -> r.subject().equals(LIVE_SUBJECT)));
+
+        // What a right-click does: the row is selected, the table's menu opens, "Trace this message" is chosen.
+        robot.interact(() -> {
+            sent.getSelectionModel().select(sent.getItems().stream().filter(r -> r.subject().equals(LIVE_SUBJECT))
+                    .findFirst().orElseThrow());
+            javafx.scene.control.ContextMenu menu = sent.getContextMenu();
+            menu.show(sent, javafx.geometry.Side.BOTTOM, 0, 0);
+            javafx.scene.control.MenuItem trace = menu.getItems().get(0);
+            assertThat(trace.getId()).isEqualTo("trace-message");
+            trace.fire();
+            menu.hide();
+        });
+
+        waitUntil(() -> selectedTab().equals("tab-trace"));
+        TableView<TraceRow> rows = table("#trace-table");
+        waitUntil(() -> fx(() -> rows.getItems().size() == 2
+                && rows.getItems().stream().allMatch(r -> "<real-1@contoso.test>".equals(r.messageId()))));
+    }
+
     /** The node with this id in the shown world's view (kept views hold one each, hidden). */
     @SuppressWarnings("unchecked")
     private static <T extends Node> T shownNode(String id) {

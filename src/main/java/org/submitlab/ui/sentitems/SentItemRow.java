@@ -5,7 +5,7 @@ import java.util.List;
 
 /** One message in the Sent Items table: the envelope and the few headers the list shows. */
 public record SentItemRow(long id, String mailbox, Instant time, String envelopeFrom, List<String> envelopeTo,
-        String subject, long size, String sessionId, String clientAddress) {
+        String subject, long size, String sessionId, String clientAddress, String messageId) {
 
     public SentItemRow {
         envelopeTo = List.copyOf(envelopeTo);

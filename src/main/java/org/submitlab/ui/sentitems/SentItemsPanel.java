@@ -83,6 +83,15 @@ public final class SentItemsPanel implements EventPump.Listener {
                 Tables.column("Subject", 200, SentItemRow::subject),
                 Tables.fitText(Tables.column("Size", 65, r -> Formats.bytes(r.size())), "999.9 KB")));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> open(row));
+        javafx.scene.control.MenuItem trace = new javafx.scene.control.MenuItem("Trace this message");
+        trace.setId("trace-message");
+        trace.setOnAction(e -> {
+            SentItemRow row = table.getSelectionModel().getSelectedItem();
+            if (row != null && row.messageId() != null) {
+                table.fireEvent(new org.submitlab.ui.trace.TraceRequest(row.messageId()));
+            }
+        });
+        table.setContextMenu(new javafx.scene.control.ContextMenu(trace));
 
         mailbox.setId("sent-items-mailbox");
         mailbox.getItems().setAll(ALL);

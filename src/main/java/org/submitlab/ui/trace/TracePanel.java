@@ -122,6 +122,16 @@ public final class TracePanel {
         return table;
     }
 
+    /** Finds one message by its Message-ID, the other filters cleared. */
+    public void traceMessage(String id) {
+        for (TextField f : List.of(sender, recipient, since, until)) {
+            f.clear();
+        }
+        status.setValue(ANY);
+        messageId.setText(id);
+        search();
+    }
+
     /** Runs the search typed in the filters; a filter that does not parse is named and nothing is searched. */
     public void search() {
         TraceQuery q;

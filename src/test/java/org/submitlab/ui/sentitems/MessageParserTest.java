@@ -102,7 +102,7 @@ class MessageParserTest {
     @Test
     void exportFileNameIsSafeAndUnique() {
         SentItemRow row = new SentItemRow(42, "m@x.test", Instant.EPOCH, "m@x.test", List.of("a@b.test"),
-                "Invoice 1/2: \"final\"", 10, "s", "127.0.0.1");
+                "Invoice 1/2: \"final\"", 10, "s", "127.0.0.1", "<invoice-1@x.test>");
 
         assertThat(MessageParser.emlFileName(row)).isEqualTo("Invoice 1_2_ _final_ (42).eml");
     }

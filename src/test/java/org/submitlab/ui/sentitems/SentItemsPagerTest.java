@@ -24,7 +24,7 @@ class SentItemsPagerTest {
         FakeSource(int n) {
             for (int i = n; i >= 1; i--) {
                 rows.add(new SentItemRow(i, i % 2 == 0 ? "even@x.test" : "odd@x.test", T0.plusSeconds(i),
-                        "dev@x.test", List.of("to" + i + "@y.test"), "Scan " + i, 1000, "s" + i, "127.0.0.1"));
+                        "dev@x.test", List.of("to" + i + "@y.test"), "Scan " + i, 1000, "s" + i, "127.0.0.1", "<scan-" + i + "@x.test>"));
             }
         }
 
