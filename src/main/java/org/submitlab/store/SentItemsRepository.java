@@ -163,6 +163,18 @@ public final class SentItemsRepository {
         });
     }
 
+    /**
+     * Removes one Sent Items message (raw MIME included; its deliveries and submission stay on record, as with
+     * retention). Returns whether it was there.
+     */
+    public boolean delete(long id) {
+        return db.write("remove Sent Items message " + id, s -> {
+            PreparedStatement ps = s.prepare("DELETE FROM messages WHERE id = ? AND in_sent_items = 1");
+            ps.setLong(1, id);
+            return ps.executeUpdate() == 1;
+        });
+    }
+
     /** The message's column values, computed on the caller's thread: the writer thread is the bottleneck. */
     record NewMessage(String mailbox, long time, String envelopeFrom, String envelopeTo, String authenticatedAs,
             String clientAddress, boolean tls, String sessionId, MessageBody body, String subject, String messageId,

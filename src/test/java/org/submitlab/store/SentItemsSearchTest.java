@@ -119,6 +119,23 @@ class SentItemsSearchTest {
     }
 
     @Test
+    void deletingOneMessageTakesItOutOfTheListTheSearchAndTheSizeButKeepsItsDeliveries() {
+        long gone = commit(store, draft(SCANNER, T0, "wrong scan", List.of("a@x.test")));
+        SentItemDraft kept = draft(SCANNER, T0.plusSeconds(5), "right scan", List.of("a@x.test"));
+        commit(store, kept);
+
+        assertThat(store.sentItems().delete(gone)).isTrue();
+        assertThat(store.sentItems().delete(gone)).isFalse();
+
+        assertThat(subjectsOf(Optional.empty(), "scan")).containsExactly("right scan");
+        assertThat(store.sentItems().find(gone)).isEmpty();
+        assertThat(store.sentItems().raw(gone)).isEmpty();
+        assertThat(store.sentItems().totalSizeByMailbox()).containsEntry(SCANNER, kept.size());
+        assertThat(indexedRows()).isEqualTo(1);
+        assertThat(store.deliveries().forRecipient("a@x.test")).hasSize(2);
+    }
+
+    @Test
     void purgingAMailboxEmptiesItsSearchAndDropsItsSizeAndLaterMessagesAreFoundAgain() {
         commitThree();
         store.sentItems().deleteOlderThan(PRINTER, T0.plus(Duration.ofDays(36_500)));
