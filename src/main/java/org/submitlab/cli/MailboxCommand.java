@@ -145,11 +145,7 @@ public final class MailboxCommand implements Runnable {
                 MailboxAdmin.Created c = admin(cl, store, a -> a.add(address, password, edits));
                 PrintWriter out = cl.getOut();
                 describe(out, c.mailbox());
-                c.generatedPassword().ifPresent(p -> {
-                    cl.getErr().println("Password (shown once; only its hash is kept):");
-                    cl.getErr().flush();
-                    out.println(p);
-                });
+                c.generatedPassword().ifPresent(p -> printOnce(cl, "Password (shown once; only its hash is kept):", p));
                 out.flush();
             }
             return 0;
@@ -191,11 +187,7 @@ public final class MailboxCommand implements Runnable {
             try (Store store = data.openExisting()) {
                 MailboxView m = admin(cl, store, a -> a.update(address, edits));
                 describe(cl.getOut(), m);
-                generated.ifPresent(p -> {
-                    cl.getErr().println("New password (shown once; only its hash is kept):");
-                    cl.getErr().flush();
-                    cl.getOut().println(p);
-                });
+                generated.ifPresent(p -> printOnce(cl, "New password (shown once; only its hash is kept):", p));
                 cl.getOut().flush();
             }
             return 0;
@@ -225,5 +217,13 @@ public final class MailboxCommand implements Runnable {
             }
             return 0;
         }
+    }
+
+    /** A secret shown once: what it is on standard error, the secret alone on standard output (for scripts). */
+    static void printOnce(CommandLine cl, String label, String secret) {
+        cl.getErr().println(label);
+        cl.getErr().flush();
+        cl.getOut().println(secret);
+        cl.getOut().flush();
     }
 }

@@ -1,5 +1,6 @@
 package org.submitlab.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.submitlab.app.admin.MailboxAdmin;
@@ -22,6 +23,8 @@ import picocli.CommandLine.Parameters;
             "Use a token in AUTH XOAUTH2 (user=ADDRESS^Aauth=Bearer TOKEN^A^A). Works beside a running server."},
         subcommands = {TokenCommand.Issue.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
 public final class TokenCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -58,11 +61,8 @@ public final class TokenCommand implements Callable<Integer> {
         }
         try (Store store = data.openExisting()) {
             MailboxAdmin.IssuedToken t = MailboxCommand.admin(cl, store, a -> a.issueToken(mailbox, lifetime));
-            cl.getErr().println("XOAUTH2 token for " + t.mailbox() + " (shown once; only its hash is stored; id "
-                    + t.info().id() + "; expires " + t.info().expires() + "):");
-            cl.getErr().flush();
-            cl.getOut().println(t.token());
-            cl.getOut().flush();
+            MailboxCommand.printOnce(cl, "XOAUTH2 token for " + t.mailbox() + " (shown once; only its hash is stored; id "
+                    + t.info().id() + "; expires " + t.info().expires() + "):", t.token());
         }
         return 0;
     }
@@ -105,10 +105,9 @@ public final class TokenCommand implements Callable<Integer> {
                 for (TokenInfo t : MailboxCommand.admin(cl, store, a -> a.tokens(mailbox))) {
                     String created = t.created() == null ? "" : t.created().toString();
                     String expires = t.expires() == null ? "" : t.expires().toString();
-                    cl.getOut().println(json
-                            ? "{\"id\":\"" + t.id() + "\",\"hash\":\"" + t.hash() + "\",\"created\":"
-                                    + (t.created() == null ? "null" : "\"" + created + "\"") + ",\"expires\":"
-                                    + (t.expires() == null ? "null" : "\"" + expires + "\"") + "}"
+                    cl.getOut().println(json ? JSON.createObjectNode().put("id", t.id()).put("hash", t.hash())
+                            .put("created", t.created() == null ? null : created)
+                            .put("expires", t.expires() == null ? null : expires).toString()
                             : t.id() + "  " + created + (expires.isEmpty() ? "" : "  expires " + expires));
                 }
                 cl.getOut().flush();

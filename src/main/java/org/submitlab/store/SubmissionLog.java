@@ -173,6 +173,34 @@ public final class SubmissionLog {
         });
     }
 
+    /** Which of these Message-IDs have an accepted submission (reads submissions_by_message_id). */
+    public java.util.Set<String> acceptedAmong(java.util.Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<String> all = List.copyOf(messageIds);
+        return db.read("find accepted messages", c -> {
+            java.util.Set<String> found = new java.util.HashSet<>();
+            // In chunks: SQLite bounds the number of parameters of a statement.
+            for (int from = 0; from < all.size(); from += 500) {
+                List<String> ids = all.subList(from, Math.min(all.size(), from + 500));
+                String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT message_id FROM submissions"
+                        + " WHERE accepted = 1 AND message_id IN (" + marks + ")")) {
+                    for (int i = 0; i < ids.size(); i++) {
+                        ps.setString(i + 1, ids.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
     private static List<Delivery> deliveriesOf(java.sql.Connection c, long storedMessage) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT message_id, recipient, deliver_at, failure FROM deliveries WHERE message_id = ? ORDER BY id")) {

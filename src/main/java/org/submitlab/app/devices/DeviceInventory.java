@@ -26,6 +26,8 @@ import org.submitlab.store.ClientSighting;
 public final class DeviceInventory implements AutoCloseable {
 
     private static final int QUEUE = 100_000;
+    private static final java.util.regex.Pattern REPLY_CODES =
+            java.util.regex.Pattern.compile("^(\\d{3})[ -](\\d\\.\\d{1,3}\\.\\d{1,3})?");
 
     private final Subscription events;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(new NamedThreads("device-inventory"));
@@ -175,7 +177,7 @@ public final class DeviceInventory implements AutoCloseable {
         if (reply == null) {
             return "";
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d{3})[ -](\\d\\.\\d{1,3}\\.\\d{1,3})?").matcher(reply);
+        java.util.regex.Matcher m = REPLY_CODES.matcher(reply);
         if (m.find()) {
             return m.group(2) == null ? m.group(1) : m.group(1) + " " + m.group(2);
         }

@@ -83,11 +83,11 @@ public final class MessageTrace {
                 refusedByMessage.computeIfAbsent(r.messageId(), k -> new ArrayList<>()).add(r);
             }
         }
+        refusedByMessage.keySet().removeAll(accepted);
+        // One query for all of them: a later attempt outside the view may have got through.
+        refusedByMessage.keySet().removeAll(store.submissions().acceptedAmong(refusedByMessage.keySet()));
         List<TraceRow> rows = new ArrayList<>();
         for (Map.Entry<String, List<SubmissionRecord>> e : refusedByMessage.entrySet()) {
-            if (accepted.contains(e.getKey()) || everAccepted(e.getKey())) {
-                continue;
-            }
             List<SubmissionRecord> attempts = e.getValue();
             SubmissionRecord last = attempts.get(attempts.size() - 1);
             String reason = "never accepted: " + attempts.size() + (attempts.size() == 1 ? " attempt" : " attempts")
@@ -97,12 +97,6 @@ public final class MessageTrace {
                     Optional.empty(), Optional.empty(), Optional.of(reason), last.size()));
         }
         return rows;
-    }
-
-    private boolean everAccepted(String messageId) {
-        TraceQuery q = new TraceQuery(Optional.empty(), Optional.empty(), Optional.of(messageId), Optional.empty(),
-                Optional.empty(), Optional.of(true), 1);
-        return !store.submissions().trace(q).isEmpty();
     }
 
     private static TraceRow submission(SubmissionRecord r) {
