@@ -163,6 +163,16 @@ public final class SentItemsRepository {
         });
     }
 
+    /** Removes every Sent Items message of the mailbox (raw MIME included; deliveries stay); returns how many. */
+    public int clear(String mailbox) {
+        String key = Objects.requireNonNull(mailbox, "mailbox").trim().toLowerCase(Locale.ROOT);
+        return db.write("remove every Sent Items message of " + key, s -> {
+            PreparedStatement ps = s.prepare("DELETE FROM messages WHERE in_sent_items = 1 AND mailbox = ?");
+            ps.setString(1, key);
+            return ps.executeUpdate();
+        });
+    }
+
     /**
      * Removes one Sent Items message (raw MIME included; its deliveries and submission stay on record, as with
      * retention). Returns whether it was there.

@@ -33,6 +33,7 @@ public final class ConsoleApp extends Application {
     public void start(Stage stage) {
         background = new BackgroundTasks("submitlab-console", 2, Platform::runLater);
         window = new ConsoleWindow(options, background, ZoneId.systemDefault());
+        window.setFileOpener(file -> getHostServices().showDocument(file.toUri().toString()));
         window.open(stage);
         stage.setMinWidth(Math.min(960, javafx.stage.Screen.getPrimary().getVisualBounds().getWidth()));
         stage.setMinHeight(Math.min(600, javafx.stage.Screen.getPrimary().getVisualBounds().getHeight()));

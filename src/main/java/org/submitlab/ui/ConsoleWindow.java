@@ -123,6 +123,8 @@ public final class ConsoleWindow {
     private String message = "";
     private boolean serverRunning;
     private boolean busy;
+    /** Opens a file with the desktop's application for it (the app's HostServices); nothing until set. */
+    private java.util.function.Consumer<Path> fileOpener = f -> { };
 
     public ConsoleWindow(ConsoleOptions options, BackgroundTasks background, java.time.ZoneId zone) {
         this.options = options;
@@ -176,6 +178,7 @@ public final class ConsoleWindow {
                 tabs.getSelectionModel().select(tabList.get(TAB_TITLES.indexOf("Trace")));
             }
         });
+        root.addEventHandler(org.submitlab.ui.common.OpenFileRequest.ANY, e -> fileOpener.accept(e.file()));
         root.addEventHandler(org.submitlab.ui.explain.ExplainRequest.ANY, e -> {
             explainPanel.explain(e.text());
             tabs.getSelectionModel().select(explainTab);
@@ -387,6 +390,11 @@ public final class ConsoleWindow {
     // ---- opening and closing ----
 
     /** Opens the data folder in the background, starts Live's server if asked, then shows Live. */
+    /** How files (an attachment being opened) reach the desktop's application for them. */
+    public void setFileOpener(java.util.function.Consumer<Path> opener) {
+        fileOpener = java.util.Objects.requireNonNull(opener, "opener");
+    }
+
     public void open(Stage stage) {
         stage.setScene(scene);
         stage.setTitle("SubmitLab \u2014 " + options.dataDir());
@@ -547,11 +555,9 @@ public final class ConsoleWindow {
     }
 
     private void confirmResetCounters() {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Live's counters, charts and session log start over from "
-                + "now. Sent Items, recipient windows and the submission log are kept.", ButtonType.OK, ButtonType.CANCEL);
-        a.setHeaderText("Reset Live's counters?");
-        a.initOwner(scene.getWindow());
-        if (a.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
+        if (org.submitlab.ui.common.Dialogs.confirm(scene.getWindow(), "Reset Live's counters?", "Live's counters, "
+                + "charts and session log start over from now. Sent Items, recipient windows and the submission log "
+                + "are kept.")) {
             background("Resetting Live's counters\u2026", () -> workspace.live().resetCounters(), t -> {
                 setMessage("Live's counters start from " + Formats.dateTime(t, zone));
                 WorldView old = views.remove(LiveWorld.ID);
@@ -567,12 +573,9 @@ public final class ConsoleWindow {
         if (view == null || !(view.world() instanceof Run run)) {
             return;
         }
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Run " + run.id() + " (" + run.name() + ") and everything "
-                + "it recorded (its Sent Items, report and event history) will be deleted. Live is not affected.",
-                ButtonType.OK, ButtonType.CANCEL);
-        a.setHeaderText("Delete this run?");
-        a.initOwner(scene.getWindow());
-        if (a.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
+        if (org.submitlab.ui.common.Dialogs.confirm(scene.getWindow(), "Delete this run?", "Run " + run.id() + " ("
+                + run.name() + ") and everything it recorded (its Sent Items, report and event history) will be "
+                + "deleted. Live is not affected.")) {
             String id = run.id();
             show(workspace.live());
             WorldView closed = views.remove(id);

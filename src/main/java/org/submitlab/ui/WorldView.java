@@ -118,7 +118,7 @@ final class WorldView implements AutoCloseable {
         for (EventPump.Listener l : List.of(connections, retries, budget, sentItems, devices, sessionLog, statusBar)) {
             pump.addListener(l);
         }
-        sentItems.setSource(source(world.store()));
+        sentItems.setSource(source(world.store(), world.isLive()));
         if (seenDevices != null) {
             pump.addListener(seenDevices);
         }
@@ -232,9 +232,31 @@ final class WorldView implements AutoCloseable {
                 r.lastReply() == null ? "" : r.lastReply());
     }
 
-    /** Sent Items pages straight from the world's store. */
-    static SentItemsSource source(Store st) {
+    /** Sent Items pages straight from the world's store; Live's may be deleted from. */
+    static SentItemsSource source(Store st, boolean live) {
         return new SentItemsSource() {
+            @Override
+            public boolean canDelete() {
+                return live;
+            }
+
+            @Override
+            public boolean delete(long id) {
+                return writable().delete(id);
+            }
+
+            @Override
+            public int clear(String mailbox) {
+                return writable().clear(mailbox);
+            }
+
+            private SentItemsRepository writable() {
+                if (!live) {
+                    throw new UnsupportedOperationException("a run's Sent Items stay as it recorded them");
+                }
+                return st.sentItems();
+            }
+
             @Override
             public List<SentItemRow> before(Optional<String> mailbox, String search, long beforeId, int limit) {
                 return rows(st.sentItems().before(mailbox, search, beforeId, limit));

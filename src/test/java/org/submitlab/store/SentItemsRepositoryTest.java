@@ -133,6 +133,21 @@ class SentItemsRepositoryTest {
         assertThat(store.sentItems().deleteOlderThan(SCANNER, T0.plus(Duration.ofDays(1)))).isZero();
     }
 
+    @Test
+    void clearRemovesEveryItemOfThatMailboxOnlyAndKeepsTheirDeliveries() {
+        commit(store, draft(SCANNER, T0, "old", List.of("x@f.test")));
+        commit(store, draft(SCANNER, T0.plus(Duration.ofDays(3650)), "far ahead", List.of("x@f.test")));
+        commit(store, draft(PRINTER, T0, "other mailbox", List.of("x@f.test")));
+
+        assertThat(store.sentItems().clear(SCANNER.toUpperCase(java.util.Locale.ROOT))).isEqualTo(2);
+
+        assertThat(subjects(Optional.empty(), "")).containsExactly("other mailbox");
+        assertThat(subjects(Optional.empty(), "far")).isEmpty();
+        assertThat(store.sentItems().count(Optional.of(SCANNER), "")).isZero();
+        assertThat(store.deliveries().forRecipient("x@f.test")).hasSize(3);
+        assertThat(store.sentItems().clear(SCANNER)).isZero();
+    }
+
     private List<String> subjects(Optional<String> mailbox, String search) {
         return store.sentItems().page(mailbox, search, 0, 100).stream().map(SentItem::subject).toList();
     }

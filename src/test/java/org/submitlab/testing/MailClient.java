@@ -65,6 +65,12 @@ public final class MailClient implements AutoCloseable {
         transport.sendMessage(m, InternetAddress.parse(envelopeTo));
     }
 
+    /** Sends {@code mime} exactly as given (its own Message-ID and headers) to the envelope recipients. */
+    public void sendRaw(byte[] mime, String... envelopeTo) throws MessagingException {
+        MimeMessage m = new MimeMessage(session, new java.io.ByteArrayInputStream(mime));
+        transport.sendMessage(m, InternetAddress.parse(String.join(",", envelopeTo)));
+    }
+
     @Override
     public void close() {
         try {

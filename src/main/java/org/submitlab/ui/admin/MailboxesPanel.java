@@ -212,10 +212,7 @@ public final class MailboxesPanel {
     }
 
     private boolean confirm(String header, String text) {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
-        a.setHeaderText(header);
-        a.initOwner(root.getScene().getWindow());
-        return a.showAndWait().filter(ButtonType.OK::equals).isPresent();
+        return org.submitlab.ui.common.Dialogs.confirm(root.getScene().getWindow(), header, text);
     }
 
     private void showSecret(String header, String text, String secret) {

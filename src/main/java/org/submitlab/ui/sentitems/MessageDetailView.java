@@ -1,11 +1,16 @@
 package org.submitlab.ui.sentitems;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
@@ -13,31 +18,52 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.web.WebView;
+import javafx.stage.FileChooser;
+import org.submitlab.ui.common.BackgroundTasks;
 import org.submitlab.ui.common.Formats;
+import org.submitlab.ui.common.OpenFileRequest;
 import org.submitlab.ui.common.Tables;
 
-/** One message: summary with envelope beside header recipients, headers, bodies, attachments, raw source. */
+/**
+ * One message: summary with envelope beside header recipients, headers, the text body, the HTML body rendered
+ * safely ({@link SafeHtml}, in a WebView with JavaScript off, made when first shown) and as source,
+ * attachments to open or save, raw source.
+ */
 public final class MessageDetailView {
 
     private static final String EMPTY_TEXT = "Select a message to see its envelope, headers, body and raw source.";
 
     private final ZoneId zone;
+    private final BackgroundTasks background;
     private final TabPane tabs = new TabPane();
     private final GridPane summary = new GridPane();
     private final TableView<MessageDetails.Header> headers = new TableView<>();
     private final TextArea text = area();
     private final TextArea html = area();
+    private final Tab rendered = new Tab("HTML");
+    private final Label renderedNote = new Label();
+    private final BorderPane renderedPane = new BorderPane();
+    private WebView web;
+    private SafeHtml.Rendered page;
     private final ListView<MessageDetails.Attachment> attachments = new ListView<>();
+    private final Button openAttachment = new Button("Open");
+    private final Button saveAttachment = new Button("Save\u2026");
+    private final Label attachmentStatus = new Label();
     private final TextArea raw = area();
     private final Label empty = Tables.emptyState(EMPTY_TEXT);
     private final StackPane root = new StackPane();
 
-    public MessageDetailView(ZoneId zone) {
+    public MessageDetailView(ZoneId zone, BackgroundTasks background) {
         this.zone = zone;
+        this.background = background;
         tabs.setId("message-detail");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         summary.setHgap(12);
@@ -59,11 +85,117 @@ public final class MessageDetailView {
                 setText(isEmpty || a == null ? null : a.fileName() + "  (" + a.contentType() + ", " + Formats.bytes(a.size()) + ")");
             }
         });
+        attachments.setId("message-attachments");
+        attachments.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> updateAttachmentButtons());
+        attachments.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                openSelected();
+            }
+        });
+        openAttachment.setId("attachment-open");
+        openAttachment.setTooltip(new Tooltip("Open with the application your system uses for this kind of file."));
+        openAttachment.setOnAction(e -> openSelected());
+        saveAttachment.setId("attachment-save");
+        saveAttachment.setOnAction(e -> chooseSaveFile());
+        attachmentStatus.setId("attachment-status");
+        attachmentStatus.getStyleClass().add("panel-help");
+        attachmentStatus.setWrapText(true);
+        HBox attachmentBar = new HBox(8, openAttachment, saveAttachment, attachmentStatus);
+        attachmentBar.setAlignment(Pos.CENTER_LEFT);
+        attachmentBar.setPadding(new Insets(6, 0, 0, 0));
+        HBox.setHgrow(attachmentStatus, Priority.ALWAYS);
+        BorderPane attachmentPane = new BorderPane(attachments);
+        attachmentPane.setBottom(attachmentBar);
+        updateAttachmentButtons();
+        renderedNote.setId("html-note");
+        renderedNote.getStyleClass().add("panel-help");
+        renderedNote.setWrapText(true);
+        renderedNote.setPadding(new Insets(4, 6, 4, 6));
+        renderedPane.setTop(renderedNote);
+        rendered.setContent(renderedPane);
+        rendered.setId("tab-html");
+        rendered.selectedProperty().addListener((o, a, selected) -> {
+            if (selected) {
+                showPage();
+            }
+        });
         tabs.getTabs().setAll(List.of(
                 new Tab("Summary", scroll(summary)),
-                new Tab("Headers", headers), new Tab("Text", text), new Tab("HTML source", html),
-                new Tab("Attachments", attachments), new Tab("Raw source", raw)));
+                new Tab("Headers", headers), new Tab("Text", text), rendered, new Tab("HTML source", html),
+                new Tab("Attachments", attachmentPane), new Tab("Raw source", raw)));
         root.getChildren().setAll(empty);
+    }
+
+    /** The rendered HTML body, loaded into the WebView only while its tab is shown (a WebView is costly). */
+    private void showPage() {
+        if (page == null) {
+            renderedPane.setCenter(Tables.emptyState("This message has no HTML part."));
+            renderedNote.setText("");
+            return;
+        }
+        if (web == null) {
+            web = new WebView();
+            web.setId("html-view");
+            web.setContextMenuEnabled(false);
+            web.getEngine().setJavaScriptEnabled(false);
+        }
+        renderedNote.setText(page.note());
+        renderedPane.setCenter(web);
+        web.getEngine().loadContent(page.document(), "text/html");
+    }
+
+    /** The page the HTML tab shows, sanitized; null when the message has no HTML part. */
+    public SafeHtml.Rendered renderedPage() {
+        return page;
+    }
+
+    /** The WebView, once the HTML tab has been shown. */
+    public WebView webView() {
+        return web;
+    }
+
+    public ListView<MessageDetails.Attachment> attachments() {
+        return attachments;
+    }
+
+    private void updateAttachmentButtons() {
+        MessageDetails.Attachment a = attachments.getSelectionModel().getSelectedItem();
+        saveAttachment.setDisable(a == null);
+        openAttachment.setDisable(a == null || AttachmentFiles.runsCode(a.fileName()));
+        attachmentStatus.setText(a != null && AttachmentFiles.runsCode(a.fileName())
+                ? AttachmentFiles.safeName(a.fileName()) + " could run code if opened: save it and have it scanned instead."
+                : "");
+    }
+
+    private void openSelected() {
+        MessageDetails.Attachment a = attachments.getSelectionModel().getSelectedItem();
+        if (a == null || AttachmentFiles.runsCode(a.fileName())) {
+            return;
+        }
+        background.run(() -> AttachmentFiles.writeForOpening(AttachmentFiles.openFolder(), a), file -> {
+            attachmentStatus.setText("Opened " + file);
+            attachments.fireEvent(new OpenFileRequest(file));
+        }, e -> attachmentStatus.setText("Could not open " + a.fileName() + ": " + e.getMessage()));
+    }
+
+    private void chooseSaveFile() {
+        MessageDetails.Attachment a = attachments.getSelectionModel().getSelectedItem();
+        if (a == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save attachment");
+        chooser.setInitialFileName(AttachmentFiles.safeName(a.fileName()));
+        java.io.File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            save(a, file.toPath());
+        }
+    }
+
+    /** Writes the attachment's decoded content to {@code target}, in the background. */
+    public CompletableFuture<Path> save(MessageDetails.Attachment a, Path target) {
+        return background.run(() -> Files.write(target, a.data()), p -> attachmentStatus.setText("Saved " + p),
+                e -> attachmentStatus.setText("Could not save " + a.fileName() + ": " + e.getMessage()));
     }
 
     private static javafx.scene.control.ScrollPane scroll(Node content) {
@@ -88,6 +220,7 @@ public final class MessageDetailView {
     }
 
     public void clear() {
+        page = null;
         empty.setText(EMPTY_TEXT);
         root.getChildren().setAll(empty);
     }
@@ -141,7 +274,12 @@ public final class MessageDetailView {
         headers.getItems().setAll(d.headers());
         text.setText(d.text().isEmpty() ? "(no text part)" : d.text());
         html.setText(d.html().isEmpty() ? "(no HTML part)" : d.html());
+        page = d.html().isEmpty() ? null : SafeHtml.render(d.html(), d.attachments());
+        if (rendered.isSelected()) {
+            showPage();
+        }
         attachments.getItems().setAll(d.attachments());
+        attachmentStatus.setText("");
         raw.setText(d.rawTruncated() ? d.raw() + "\n\n(cut here for display; Export .eml writes the whole message)" : d.raw());
         root.getChildren().setAll(tabs);
     }

@@ -10,7 +10,13 @@ public record MessageDetails(List<Header> headers, String subject, String from, 
     public record Header(String name, String value) {
     }
 
-    public record Attachment(String fileName, String contentType, byte[] data) {
+    /** A part that is not the text or HTML body; {@code contentId} (without angle brackets) or "". */
+    public record Attachment(String fileName, String contentType, byte[] data, String contentId) {
+
+        public Attachment(String fileName, String contentType, byte[] data) {
+            this(fileName, contentType, data, "");
+        }
+
         public long size() {
             return data.length;
         }

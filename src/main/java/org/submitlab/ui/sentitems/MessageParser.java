@@ -7,6 +7,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -82,9 +83,18 @@ public final class MessageParser {
         } else {
             String name = part.getFileName() == null ? "part-" + (body.attachments.size() + 1) : decode(part.getFileName());
             try (InputStream in = part.getInputStream()) {
-                body.attachments.add(new MessageDetails.Attachment(name, baseType(type), in.readAllBytes()));
+                body.attachments.add(new MessageDetails.Attachment(name, baseType(type), in.readAllBytes(), contentId(part)));
             }
         }
+    }
+
+    private static String contentId(Part part) throws MessagingException {
+        String id = part instanceof MimePart mp ? mp.getContentID() : null;
+        if (id == null) {
+            return "";
+        }
+        id = id.trim();
+        return id.startsWith("<") && id.endsWith(">") ? id.substring(1, id.length() - 1) : id;
     }
 
     private static String asString(Part part) throws MessagingException, IOException {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
@@ -28,6 +29,7 @@ import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.controlsfx.control.textfield.TextFields;
 import org.submitlab.events.LabEvent;
+import org.submitlab.ui.common.Dialogs;
 import org.submitlab.ui.common.EventPump;
 import org.submitlab.ui.common.Formats;
 import org.submitlab.ui.common.Tables;
@@ -54,6 +56,7 @@ public final class SentItemsPanel implements EventPump.Listener {
     private final Button previous = new Button("\u25C0");
     private final Button next = new Button("\u25B6");
     private final Button exportButton = new Button("Export .eml\u2026");
+    private final Button clearButton = new Button("Clear mailbox\u2026");
     private final Label empty = Tables.emptyState("");
     private final MessageDetailView detail;
     private final BorderPane root = new BorderPane();
@@ -67,7 +70,7 @@ public final class SentItemsPanel implements EventPump.Listener {
 
     public SentItemsPanel(UiContext ui) {
         this.ui = ui;
-        this.detail = new MessageDetailView(ui.zone());
+        this.detail = new MessageDetailView(ui.zone(), ui.background());
         table.setId("sent-items-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(empty);
@@ -91,7 +94,17 @@ public final class SentItemsPanel implements EventPump.Listener {
                 table.fireEvent(new org.submitlab.ui.trace.TraceRequest(row.messageId()));
             }
         });
-        table.setContextMenu(new javafx.scene.control.ContextMenu(trace));
+        javafx.scene.control.MenuItem delete = new javafx.scene.control.MenuItem("Delete message\u2026");
+        delete.setId("delete-message");
+        delete.setOnAction(e -> confirmDelete());
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(trace, delete);
+        menu.setOnShowing(e -> delete.setVisible(source != null && source.canDelete()));
+        table.setContextMenu(menu);
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.DELETE) {
+                confirmDelete();
+            }
+        });
 
         mailbox.setId("sent-items-mailbox");
         mailbox.getItems().setAll(ALL);
@@ -101,6 +114,7 @@ public final class SentItemsPanel implements EventPump.Listener {
             if (m != null) {
                 load(pager.setMailbox(ALL.equals(m) ? Optional.empty() : Optional.of(m)));
             }
+            updateButtons();
         });
         search.setId("sent-items-search");
         search.setPromptText("Search subject, sender, recipients");
@@ -125,10 +139,16 @@ public final class SentItemsPanel implements EventPump.Listener {
         exportButton.setTooltip(new Tooltip("Save the selected message exactly as submitted, as an .eml file."));
         exportButton.setOnAction(e -> chooseExportFile());
         status.getStyleClass().add("panel-help");
+        status.setId("sent-items-status");
+        clearButton.setId("clear-sent-items");
+        clearButton.setTooltip(new Tooltip("Delete every Sent Items message of the mailbox chosen on the left."));
+        clearButton.setOnAction(e -> confirmClear());
+        clearButton.setVisible(false);
+        clearButton.managedProperty().bind(clearButton.visibleProperty());
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label("Mailbox"), mailbox, search, spacer, first, previous, range, next, exportButton);
+        HBox bar = new HBox(8, new Label("Mailbox"), mailbox, search, spacer, first, previous, range, next, exportButton, clearButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 8, 0));
         SplitPane split = new SplitPane(table, detail.node());
@@ -155,6 +175,7 @@ public final class SentItemsPanel implements EventPump.Listener {
     /** Sets where pages come from (the store, once it is open) and loads the first page. */
     public void setSource(SentItemsSource s) {
         source = s;
+        clearButton.setVisible(s.canDelete());
         load(pager.first());
     }
 
@@ -217,6 +238,7 @@ public final class SentItemsPanel implements EventPump.Listener {
     }
 
     private void updateButtons() {
+        clearButton.setDisable(ALL.equals(mailbox.getValue()) || mailbox.getValue() == null);
         range.setText(pager.rangeText());
         first.setDisable(!pager.hasPrevious());
         previous.setDisable(!pager.hasPrevious());
@@ -248,6 +270,52 @@ public final class SentItemsPanel implements EventPump.Listener {
                 status.setText("Message " + row.id() + " is no longer stored (retention may have removed it).");
             }
         }, e -> status.setText("Could not read message " + row.id() + ": " + e.getMessage()));
+    }
+
+    private void confirmDelete() {
+        SentItemRow row = table.getSelectionModel().getSelectedItem();
+        if (row == null || source == null || !source.canDelete()) {
+            return;
+        }
+        if (Dialogs.confirm(root.getScene().getWindow(), "Delete this message from Sent Items?", "\u201c"
+                + (row.subject().isBlank() ? "(no subject)" : row.subject()) + "\u201d, accepted "
+                + Formats.dateTime(row.time(), ui.zone()) + " for " + row.mailbox() + ", is deleted from its Sent "
+                + "Items. Its submission and deliveries stay in the trace. This cannot be undone.")) {
+            delete(row);
+        }
+    }
+
+    /** Deletes the message from Sent Items (no question asked: the caller asked), then reloads the page. */
+    public CompletableFuture<Boolean> delete(SentItemRow row) {
+        SentItemsSource s = source;
+        return ui.background().run(() -> s.delete(row.id()), deleted -> {
+            status.setText(deleted ? "Deleted message " + row.id() + " from the Sent Items of " + row.mailbox()
+                    : "Message " + row.id() + " was already gone.");
+            table.getSelectionModel().clearSelection();
+            load(pager.refresh());
+        }, e -> status.setText("Could not delete message " + row.id() + ": " + e.getMessage()));
+    }
+
+    private void confirmClear() {
+        String m = mailbox.getValue();
+        if (m == null || ALL.equals(m) || source == null || !source.canDelete()) {
+            return;
+        }
+        if (Dialogs.confirm(root.getScene().getWindow(), "Clear the Sent Items of " + m + "?", "Every message in "
+                + "the Sent Items of " + m + " is deleted now. Submissions and deliveries stay in the trace. "
+                + "This cannot be undone.")) {
+            clear(m);
+        }
+    }
+
+    /** Deletes every Sent Items message of the mailbox (no question asked), then reloads the page. */
+    public CompletableFuture<Integer> clear(String address) {
+        SentItemsSource s = source;
+        return ui.background().run(() -> s.clear(address), n -> {
+            status.setText("Deleted " + n + (n == 1 ? " message" : " messages") + " from the Sent Items of " + address);
+            table.getSelectionModel().clearSelection();
+            load(pager.first());
+        }, e -> status.setText("Could not clear the Sent Items of " + address + ": " + e.getMessage()));
     }
 
     private void chooseExportFile() {

@@ -22,6 +22,21 @@ public interface SentItemsSource {
 
     Optional<byte[]> raw(long id);
 
+    /** Whether messages may be deleted here (Live's Sent Items; a run's stay as they were recorded). */
+    default boolean canDelete() {
+        return false;
+    }
+
+    /** Deletes one message; false when it was no longer there. */
+    default boolean delete(long id) {
+        throw new UnsupportedOperationException("these Sent Items are read-only");
+    }
+
+    /** Deletes every message of the mailbox; returns how many. */
+    default int clear(String mailbox) {
+        throw new UnsupportedOperationException("these Sent Items are read-only");
+    }
+
     /** The message's deliveries that failed (a non-delivery report), recipient to the NDR's reply. */
     default Map<String, String> failedDeliveries(long id) {
         return Map.of();
