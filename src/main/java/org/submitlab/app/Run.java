@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -271,6 +272,23 @@ public final class Run implements World, AutoCloseable {
             info = info.withState(RunState.RUNNING);
             writeQuietly(folder, info);
         }
+    }
+
+    /**
+     * Plays {@code simulated} of the run's time and pauses again, for a trainer's single step; a running run pauses
+     * first. Blocks for the real time the step takes (its simulated length over the speed).
+     */
+    public void step(Duration simulated) throws InterruptedException {
+        pause();
+        long realMillis = Math.max(1, clock.realDelay(simulated).toMillis());
+        synchronized (this) {
+            if (info.state() != RunState.PAUSED) {
+                return; // ended meanwhile
+            }
+            resume();
+        }
+        Thread.sleep(realMillis);
+        pause();
     }
 
     /** Ends the run now; its report says STOPPED. Returns at once; {@link #ended()} completes when it is written. */

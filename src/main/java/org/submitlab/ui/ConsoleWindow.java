@@ -101,13 +101,20 @@ public final class ConsoleWindow {
     private final Button start = new Button("_Start");
     private final Button pause = new Button("_Pause");
     private final Button stop = new Button("S_top");
+    /** One click: this much of the run's time plays, then it pauses again. */
+    static final java.time.Duration STEP = java.time.Duration.ofSeconds(5);
+    private final Button step = new Button("Step " + Formats.countdown(STEP));
+    private final Button useSuggested = new Button();
+    private double suggestedSpeed;
     private final Button runAgain = new Button("Run _again");
     private final ComboBox<Double> speed = new ComboBox<>();
     private final Label clockCaption = new Label("Time");
     private final Label clock = new Label();
     private final Label worldState = new Label();
     private final ToggleButton dark = new ToggleButton("Dark");
+    private final ToggleButton contrast = new ToggleButton("High contrast");
     private final ToggleButton presentation = new ToggleButton("Presentation");
+    private final List<Node> presentationHidden = new ArrayList<>();
     private final ToggleButton pauseLists = new ToggleButton("Pause lists");
     private final Label opening = new Label("Opening\u2026");
 
@@ -246,15 +253,30 @@ public final class ConsoleWindow {
         });
         dark.setId("theme-dark");
         dark.setTooltip(new Tooltip("Dark theme (Ctrl+T)"));
-        dark.setOnAction(e -> applyTheme());
+        dark.setOnAction(e -> {
+            contrast.setSelected(false);
+            applyTheme();
+        });
         presentation.setId("presentation-mode");
         presentation.setTooltip(new Tooltip("Large fonts for projectors (Ctrl+P)"));
         presentation.setOnAction(e -> applyTheme());
         pauseLists.setId("pause-lists");
         pauseLists.setTooltip(new Tooltip("Hold the live lists still (Ctrl+Space): rows stop moving so you can read and "
                 + "click them. A list also holds still while the pointer is over it. Counters keep counting."));
-        return toolbar("toolbar-server", caption("World"), worldPicker, resetCounters, deleteRun, divider(),
-                caption("Live server"), serverToggle, address, copy, caption("Profile"), profile, divider(), dark,
+        contrast.setId("theme-high-contrast");
+        contrast.setTooltip(new Tooltip("High-contrast theme: white on black, for bright rooms (Ctrl+Shift+T)"));
+        contrast.setOnAction(e -> {
+            dark.setSelected(false);
+            applyTheme();
+        });
+        Label serverCaption = caption("Live server");
+        Label profileCaption = caption("Profile");
+        Separator adminDivider = divider();
+        // What a trainer does not need on the projector: Live's administration stays one toggle away.
+        presentationHidden.addAll(List.of(resetCounters, serverCaption, serverToggle, address, copy, profileCaption,
+                profile, adminDivider));
+        return toolbar("toolbar-server", caption("World"), worldPicker, resetCounters, deleteRun, adminDivider,
+                serverCaption, serverToggle, address, copy, profileCaption, profile, divider(), dark, contrast,
                 presentation, pauseLists);
     }
 
@@ -275,6 +297,17 @@ public final class ConsoleWindow {
         pause.setId("scenario-pause");
         pause.setOnAction(e -> pauseOrResume());
         pause.setTooltip(new Tooltip("Pause or resume the shown run: its devices and its clock stand still"));
+        step.setId("scenario-step");
+        step.setOnAction(e -> stepRun());
+        step.setTooltip(new Tooltip("Pause (if it runs) and play " + Formats.countdown(STEP) + " of the run's "
+                + "simulated time, then pause again: walk the room through one transaction at a time"));
+        useSuggested.setId("use-suggested-speed");
+        useSuggested.setTooltip(new Tooltip("The speed this scenario was written for; picking a scenario never "
+                + "changes the speed by itself"));
+        useSuggested.setOnAction(e -> {
+            speed.setValue(suggestedSpeed);
+            updateControls();
+        });
         stop.setId("scenario-stop");
         stop.setOnAction(e -> stopRun());
         stop.setTooltip(new Tooltip("End the shown run now; its clock stops, its results stay (Shift+F5)"));
@@ -302,14 +335,14 @@ public final class ConsoleWindow {
             if (!busy && s != null && view != null && view.world() instanceof Run run && run.info().state().active()) {
                 run.setSpeed(s);
             }
+            updateControls();
         });
         clockCaption.getStyleClass().add("toolbar-caption");
         clock.setId("sim-clock");
         clock.getStyleClass().add("sim-clock");
         worldState.setId("scenario-state");
         return toolbar("toolbar-scenario", caption("Scenario"), scenarioPicker, openScenario, caption("Speed"), speed,
-                start,
-                divider(), clockCaption, clock, pause, stop, runAgain, worldState);
+                useSuggested, start, divider(), clockCaption, clock, pause, step, stop, runAgain, worldState);
     }
 
     /**
@@ -348,8 +381,15 @@ public final class ConsoleWindow {
         });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), () -> {
             dark.setSelected(!dark.isSelected());
+            contrast.setSelected(false);
             applyTheme();
         });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), () -> {
+                    contrast.setSelected(!contrast.isSelected());
+                    dark.setSelected(false);
+                    applyTheme();
+                });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::copyAddress);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN),
                 () -> pauseLists.setSelected(!pauseLists.isSelected()));
@@ -367,8 +407,22 @@ public final class ConsoleWindow {
     }
 
     private void applyTheme() {
-        Themes.apply(scene, dark.isSelected() ? Themes.Theme.DARK : Themes.Theme.LIGHT, presentation.isSelected());
+        boolean presenting = presentation.isSelected();
+        Themes.apply(scene, dark.isSelected() ? Themes.Theme.DARK : contrast.isSelected() ? Themes.Theme.HIGH_CONTRAST
+                : Themes.Theme.LIGHT, presenting);
+        for (Node n : presentationHidden) {
+            n.setVisible(!presenting);
+            n.setManaged(!presenting);
+        }
+        // Shorter titles so that all ten tabs fit at 1360 pixels in large type, none behind the overflow menu.
+        for (Tab t : tabs.getTabs()) {
+            String full = (String) t.getProperties().computeIfAbsent("full-title", k -> t.getText());
+            t.setText(presenting ? PRESENTATION_TITLES.getOrDefault(full, full) : full);
+        }
     }
+
+    private static final java.util.Map<String, String> PRESENTATION_TITLES = java.util.Map.of(
+            "Recipient budget", "Budget", "Session log", "Log", "Live mailboxes", "Mailboxes", "Live tenant", "Tenant");
 
     public Scene scene() {
         return scene;
@@ -703,8 +757,9 @@ public final class ConsoleWindow {
             }
             busy = true;
             scenarioPicker.setValue(label);
-            speed.setValue(nearestSpeed(s.speed()));
             busy = false;
+            // Suggested, never applied: the trainer chose the speed the room is watching.
+            suggestedSpeed = nearestSpeed(s.speed());
             setMessage(s.name() + ": " + s.description() + " (suggested speed "
                     + String.format(Locale.US, "%,.0f\u00d7", s.speed()) + ")");
             updateControls();
@@ -774,6 +829,20 @@ public final class ConsoleWindow {
         });
     }
 
+    private void stepRun() {
+        if (view == null || !(view.world() instanceof Run run)) {
+            return;
+        }
+        step.setDisable(true);
+        background("Playing " + Formats.countdown(STEP) + " of the run\u2026", () -> {
+            run.step(STEP);
+            return null;
+        }, r -> {
+            setMessage("Played " + Formats.countdown(STEP) + " of simulated time; paused. Step again, or Resume.");
+            updateControls();
+        });
+    }
+
     private void stopRun() {
         if (view == null || !(view.world() instanceof Run run)) {
             return;
@@ -799,6 +868,12 @@ public final class ConsoleWindow {
         start.setDisable(draft == null || !ready);
         pause.setDisable(!isRun || !active);
         pause.setText(shownState.filter(RunState.PAUSED::equals).isPresent() ? "_Resume" : "_Pause");
+        step.setDisable(!isRun || !active);
+        boolean suggest = draft != null && suggestedSpeed > 0 && speed.getValue() != null
+                && suggestedSpeed != speed.getValue();
+        useSuggested.setText("Use " + String.format(Locale.US, "%,.0f\u00d7", suggestedSpeed));
+        useSuggested.setVisible(suggest);
+        useSuggested.setManaged(suggest);
         stop.setDisable(!isRun || !active);
         runAgain.setDisable(!isRun || active || ((Run) w).scenario().isEmpty());
     }

@@ -84,7 +84,7 @@ final class WorldView implements AutoCloseable {
         this.world = world;
         this.background = background;
         this.onStatus = onStatus;
-        this.ui = new UiContext(zone, background, world.clock().instant(), world.isLive());
+        this.ui = new UiContext(zone, background, world.clock().instant(), world.isLive(), world.clock()::speed);
         this.history = world.follow();
         this.pump = new EventPump(history, world.clock()::instant);
         this.connections = new ConnectionsPanel(connectionsVm, ui);

@@ -41,6 +41,8 @@ import org.submitlab.testing.MailClient;
 import org.submitlab.ui.connections.MailboxActivity;
 import org.submitlab.ui.retries.RetryRow;
 import org.submitlab.ui.sentitems.SentItemRow;
+import org.submitlab.ui.timeline.SlotTimeline;
+import org.submitlab.ui.timeline.SlotTimelineView;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -94,6 +96,44 @@ class ConsoleAppGuiTest {
 
     @Test
     @Order(2)
+    void theSlotTimelineShowsWhichThreeHoldTheSlotsWhenTheFourthIsRefused() {
+        SlotTimelineView timeline = fx(() -> app.window().view().connections().timeline());
+        waitUntil(() -> fx(() -> timeline.shownMailbox().orElse("").equals("printer@contoso.test")
+                && timeline.shownBars().stream().anyMatch(b -> b.outcome() == SlotTimeline.Outcome.REFUSED_432)));
+        Node plot = shownNode("#timeline-plot");
+        assertThat(fx(() -> plot.lookupAll(".slot-refused-432").size())).isGreaterThan(0);
+        assertThat(fx(() -> plot.lookupAll(".slot-432-mark").size())).isGreaterThan(0);
+        assertThat(fx(() -> plot.lookupAll(".slot-steps").size())).isEqualTo(1);
+        // When each refused transaction began (MAIL FROM, where the slot is decided), three others held the slots.
+        fx(() -> {
+            List<SlotTimeline.Bar> bars = timeline.shownBars();
+            for (SlotTimeline.Bar refused : bars) {
+                if (refused.outcome() == SlotTimeline.Outcome.REFUSED_432) {
+                    long holders = bars.stream().filter(b -> b.slot() && !b.start().isAfter(refused.start())
+                            && (b.end() == null || !b.end().isBefore(refused.start()))).count();
+                    assertThat(holders).as("slot holders at %s", refused.start()).isGreaterThanOrEqualTo(3);
+                }
+            }
+            return null;
+        });
+        assertThat(fx(() -> timeline.window())).isEqualTo(SlotTimeline.defaultWindow(1));
+
+        robot.interact(() -> ((Button) shownNode("#timeline-zoom-in")).fire());
+        assertThat(fx(() -> timeline.window())).isEqualTo(SlotTimeline.defaultWindow(1).dividedBy(2));
+        robot.interact(() -> timeline.pan(-200));
+        assertThat(fx(() -> timeline.follow().isSelected())).isFalse();
+        robot.interact(() -> timeline.follow().setSelected(true));
+        robot.interact(() -> timeline.pause().setSelected(true));
+        List<SlotTimeline.Bar> held = fx(() -> timeline.shownBars());
+        long version = fx(() -> timeline.model().version());
+        waitUntil(() -> fx(() -> timeline.model().version() > version));
+        assertThat(fx(() -> timeline.shownBars())).isEqualTo(held);
+        robot.interact(() -> timeline.pause().setSelected(false));
+        robot.interact(() -> ((Button) shownNode("#timeline-zoom-out")).fire());
+    }
+
+    @Test
+    @Order(3)
     void pausedTheRefusedScanWaitsInTheRetryQueue() {
         robot.clickOn("#scenario-pause");
         waitUntil(() -> scenarioState().endsWith(": paused"));
@@ -106,7 +146,7 @@ class ConsoleAppGuiTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void resumedSentItemsFillAndASearchNarrowsThem() {
         setSpeed(60.0);
         robot.clickOn("#scenario-pause");
@@ -124,7 +164,7 @@ class ConsoleAppGuiTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void openingAMessageShowsItsEnvelopeAndSource() {
         TableView<SentItemRow> table = table("#sent-items-table");
         SentItemRow message = fx(() -> table.getItems().get(0));
@@ -143,7 +183,7 @@ class ConsoleAppGuiTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void liveAndTheRunEachShowTheirOwnRows() {
         String runId = fx(() -> app.window().view().world().id());
         printersRun = runId;
@@ -172,7 +212,7 @@ class ConsoleAppGuiTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void viewsOfWorldsNoLongerShownAreReleased() throws Exception {
         Workspace w = app.window().workspace();
         List<String> worlds = new ArrayList<>(List.of(LiveWorld.ID, fx(() -> app.window().view().world().id())));
@@ -197,7 +237,7 @@ class ConsoleAppGuiTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aBrokenScenarioFileIsExplainedInADialogAndTheNextFileStillOpens(@TempDir Path files) throws Exception {
         Path broken = files.resolve("broken.json");
         java.nio.file.Files.writeString(broken, Scenarios.presetText("alert-storm").replace("\"at\": \"30s\"",
@@ -219,7 +259,7 @@ class ConsoleAppGuiTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aReplyRightClickedInATableIsExplainedInTheExplainTab() {
         ComboBox<ConsoleWindow.WorldChoice> worlds = robot.lookup("#world-picker").queryComboBox();
         selectWorld(worlds, printersRun);
@@ -248,7 +288,7 @@ class ConsoleAppGuiTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void theTraceFindsTheRunsRefusalsAndLivesOwnMessageByItsId() {
         ComboBox<ConsoleWindow.WorldChoice> worlds = robot.lookup("#world-picker").queryComboBox();
         selectWorld(worlds, printersRun);
@@ -273,7 +313,7 @@ class ConsoleAppGuiTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void pausedListsHoldTheirRowsWhileCountersCountAndCatchUpWhenResumed() throws Exception {
         ComboBox<ConsoleWindow.WorldChoice> worlds = robot.lookup("#world-picker").queryComboBox();
         selectWorld(worlds, LiveWorld.ID);
@@ -300,7 +340,7 @@ class ConsoleAppGuiTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void theSessionLogExportsAsCsvWithSecretsMaskedAndAChartAsPng(@TempDir Path out) throws Exception {
         ComboBox<ConsoleWindow.WorldChoice> worlds = robot.lookup("#world-picker").queryComboBox();
         selectWorld(worlds, LiveWorld.ID);
@@ -338,7 +378,7 @@ class ConsoleAppGuiTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void liveListsTheRealPrinterWithItsVerdictsForTheBasicAuthChange() {
         ComboBox<ConsoleWindow.WorldChoice> worlds = robot.lookup("#world-picker").queryComboBox();
         selectWorld(worlds, LiveWorld.ID);
@@ -357,7 +397,7 @@ class ConsoleAppGuiTest {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void aSentItemRightClickedIsTracedInTheTraceTab() {
         ComboBox<ConsoleWindow.WorldChoice> worlds = robot.lookup("#world-picker").queryComboBox();
         selectWorld(worlds, LiveWorld.ID);

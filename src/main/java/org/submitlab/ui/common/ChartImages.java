@@ -5,7 +5,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import javafx.scene.Node;
-import javafx.scene.chart.Chart;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.image.PixelReader;
@@ -19,8 +18,8 @@ public final class ChartImages {
     private ChartImages() {
     }
 
-    /** Gives the chart a context menu that saves what it shows now. */
-    public static void offerPng(Chart chart, String fileName) {
+    /** Gives the chart (any node that draws one) a context menu that saves what it shows now. */
+    public static void offerPng(Node chart, String fileName) {
         MenuItem save = new MenuItem("Save chart as PNG\u2026");
         save.setId("chart-save-png");
         save.setOnAction(e -> {

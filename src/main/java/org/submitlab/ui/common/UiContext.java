@@ -15,10 +15,18 @@ public final class UiContext {
     private final BackgroundTasks background;
     private final ObjectProperty<Instant> now;
     private final boolean live;
+    private final java.util.function.DoubleSupplier speed;
     private final javafx.beans.property.BooleanProperty listsPaused = new javafx.beans.property.SimpleBooleanProperty();
 
     /** @param live whether the world shown is Live (real time) rather than a run (simulated time) */
     public UiContext(ZoneId zone, BackgroundTasks background, Instant start, boolean live) {
+        this(zone, background, start, live, () -> 1.0);
+    }
+
+    /** @param speed how fast the world's clock runs against real time (1 for Live) */
+    public UiContext(ZoneId zone, BackgroundTasks background, Instant start, boolean live,
+            java.util.function.DoubleSupplier speed) {
+        this.speed = speed;
         this.zone = zone;
         this.background = background;
         this.now = new SimpleObjectProperty<>(start);
@@ -27,6 +35,11 @@ public final class UiContext {
 
     public boolean isLive() {
         return live;
+    }
+
+    /** How many times faster than real time the world's clock runs now. */
+    public double speed() {
+        return speed.getAsDouble();
     }
 
     public ZoneId zone() {

@@ -26,6 +26,7 @@ import org.submitlab.ui.common.MinuteSeries;
 import org.submitlab.ui.common.PanelLayout;
 import org.submitlab.ui.common.Tables;
 import org.submitlab.ui.common.UiContext;
+import org.submitlab.ui.timeline.SlotTimelineView;
 
 /** Connections per mailbox: open connections, transactions in flight against the limit, and a chart of the last minutes. */
 public final class ConnectionsPanel implements EventPump.Listener {
@@ -42,12 +43,15 @@ public final class ConnectionsPanel implements EventPump.Listener {
     private final Label chartTitle = new Label();
     private final BorderPane root = new BorderPane();
     private final CategoryAxis minutes = new CategoryAxis();
+    private final SlotTimelineView timeline;
+    private final javafx.scene.control.TabPane charts = new javafx.scene.control.TabPane();
     private long shownVersion = -1;
     private long shownMinute = -1;
 
     public ConnectionsPanel(ConnectionsViewModel vm, UiContext ui) {
         this.vm = vm;
         this.ui = ui;
+        this.timeline = new SlotTimelineView(ui);
         table.setId("connections-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(Tables.emptyState("No mailboxes yet. Start the server: every mailbox of the tenant "
@@ -73,7 +77,12 @@ public final class ConnectionsPanel implements EventPump.Listener {
                 pseudoClassStateChanged(AT_LIMIT, !empty && item != null && item.atLimit());
             }
         });
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> refreshChart());
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            refreshChart();
+            if (b != null) {
+                timeline.showMailbox(b.mailbox());
+            }
+        });
 
         minutes.setAutoRanging(false);
         NumberAxis y = Charts.countAxis("submissions per minute");
@@ -92,9 +101,17 @@ public final class ConnectionsPanel implements EventPump.Listener {
         chartBox.setPadding(new Insets(6, 0, 0, 0));
         VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
 
+        javafx.scene.control.Tab slots = new javafx.scene.control.Tab("Slot timeline", timeline.node());
+        slots.setId("tab-slot-timeline");
+        javafx.scene.control.Tab perMinuteTab = new javafx.scene.control.Tab("Last " + ConnectionsViewModel.CHART_MINUTES
+                + " minutes", chartBox);
+        perMinuteTab.setId("tab-per-minute");
+        charts.getTabs().setAll(List.of(slots, perMinuteTab));
+        charts.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        charts.setId("connections-charts");
         PanelLayout.fill(root, PanelLayout.help("Each mailbox may have a few submissions in flight at once (Exchange: 3); "
-                + "the next is refused with 432 4.3.2 at the end of DATA. Select a mailbox to chart it alone."),
-                PanelLayout.stacked(table, chartBox, 0.5));
+                + "the next is refused with 432 4.3.2 at the end of DATA. Select a mailbox to see its slots and chart it alone."),
+                PanelLayout.stacked(table, charts, 0.34));
     }
 
     public Node node() {
@@ -109,13 +126,19 @@ public final class ConnectionsPanel implements EventPump.Listener {
         return table;
     }
 
+    public SlotTimelineView timeline() {
+        return timeline;
+    }
+
     @Override
     public void onEvents(List<LabEvent> events) {
         vm.apply(events);
+        timeline.onEvents(events);
     }
 
     @Override
     public void onTick(Instant now) {
+        timeline.onTick(now);
         if ((vm.version() != shownVersion || minute(now) != shownMinute) && !Tables.held(table)) {
             shownVersion = vm.version();
             Tables.update(table, vm.rows(now), MailboxActivity::mailbox);
