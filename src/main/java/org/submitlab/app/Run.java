@@ -280,7 +280,7 @@ public final class Run implements World, AutoCloseable {
      */
     public void step(Duration simulated) throws InterruptedException {
         pause();
-        long realMillis = Math.max(1, clock.realDelay(simulated).toMillis());
+        long realMillis = Math.max(1, Math.round(simulated.toMillis() / clock.speed())); // realDelay is endless while paused
         synchronized (this) {
             if (info.state() != RunState.PAUSED) {
                 return; // ended meanwhile

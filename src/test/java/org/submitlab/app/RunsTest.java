@@ -134,6 +134,28 @@ class RunsTest {
     }
 
     @Test
+    void aStepPlaysAboutItsLengthOfSimulatedTimeAndPausesAgain() throws Exception {
+        Run run = start(new Runs(data), "printers-sharing-mailbox", "30m", 60);
+        Instant before = run.clock().instant();
+
+        run.step(java.time.Duration.ofSeconds(5)); // a running run pauses first
+
+        Instant after = run.clock().instant();
+        assertThat(run.info().state()).isEqualTo(RunState.PAUSED);
+        // Five simulated seconds are 83 ms at 60x; the pause before the step and scheduling add a little.
+        assertThat(java.time.Duration.between(before, after)).isBetween(java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofSeconds(15));
+        Thread.sleep(100);
+        assertThat(run.clock().instant()).isEqualTo(after);
+        run.step(java.time.Duration.ofSeconds(5));
+        assertThat(java.time.Duration.between(after, run.clock().instant())).isBetween(java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofSeconds(10));
+
+        run.stop();
+        run.ended().get();
+    }
+
+    @Test
     void aRunStillPlayingCannotBeDeletedAndAnEndedOneIsDeletedWithEverythingItRecorded() throws Exception {
         Runs runs = new Runs(data);
         Run run = start(runs, "printers-sharing-mailbox", "30m", 60);
