@@ -99,8 +99,7 @@ public final class Run implements World, AutoCloseable {
             SubmissionServer.Builder builder = SubmissionServer.builder().store(store).clock(clock).events(events)
                     .port(0).tls(TlsMaterial.identity(dataDir));
             // A device on another endpoint (HVE: "move the newsletter to HVE") gets a listener of that kind.
-            Set<EndpointKind> kinds = new TreeSet<>();
-            scenario.devices().forEach(d -> kinds.add(d.endpoint()));
+            Set<EndpointKind> kinds = new TreeSet<>(scenario.endpoints());
             kinds.stream().filter(k -> k != EndpointKind.STANDARD).forEach(builder::alsoListen);
             server = builder.build();
             server.start();

@@ -36,6 +36,8 @@ final class RunChecks {
         Set<String> noCopies = scenario.mailboxes().stream().filter(m -> !m.saveToSentItems())
                 .map(ScenarioMailbox::address).collect(Collectors.toSet());
         return List.of(OutcomeChecks.sentItemsExactlyOnce(engine.acceptedSubmissions(), stored, noCopies),
-                OutcomeChecks.deliveriesFollowEnvelope(engine.acceptedPerRecipient(), store.deliveries().countByRecipient()));
+                OutcomeChecks.deliveriesFollowEnvelope(scenario.groups().isEmpty() ? engine.acceptedPerRecipient()
+                        : OutcomeChecks.addressedPerRecipient(engine.acceptedSubmissions(), scenario.groups()),
+                        store.deliveries().countByRecipient()));
     }
 }
