@@ -571,7 +571,7 @@ public final class SimulationEngine implements AutoCloseable {
                     // behind a relay, the time in its queue is part of the delay
                     Instant from = job.relayed ? job.createdAt : job.firstAttemptAt;
                     origin.delays.add(Duration.between(from, now).toNanos() / 1e9);
-                    recordAccepted(r.device.mailbox(), job, envelope, now);
+                    recordAccepted(r.device, job, envelope, now);
                 } else if (o.permanent() && !r.device.retry().retryPermanent()) {
                     job.remaining.remove(envelope);
                     origin.gaveUp++;
@@ -634,8 +634,9 @@ public final class SimulationEngine implements AutoCloseable {
         }
     }
 
-    private void recordAccepted(String mailbox, MessageJob job, List<String> envelope, Instant at) {
-        acceptedSubmissions.add(new AcceptedSubmission(mailbox, job.messageId, envelope));
+    private void recordAccepted(Device sender, MessageJob job, List<String> envelope, Instant at) {
+        String mailbox = sender.mailbox();
+        acceptedSubmissions.add(new AcceptedSubmission(mailbox, job.messageId, envelope, sender.endpoint()));
         for (String rcpt : envelope) {
             acceptedPerRecipient.computeIfAbsent(rcpt, k -> new LongAdder()).increment();
         }
