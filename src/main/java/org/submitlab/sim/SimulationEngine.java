@@ -305,6 +305,7 @@ public final class SimulationEngine implements AutoCloseable {
         long gaveUp = 0;
         long pending = 0;
         Map<String, Long> refused = new TreeMap<>();
+        List<Double> delays = new ArrayList<>();
         for (DeviceRunner r : runners) {
             if (r.isRelay()) {
                 continue; // its transactions are counted at the devices behind it, its queue as their pending
@@ -316,10 +317,13 @@ public final class SimulationEngine implements AutoCloseable {
                 retries += r.retries;
                 gaveUp += r.gaveUp;
                 pending += r.pending();
+                delays.addAll(r.delays);
                 r.refused.forEach((k, v) -> refused.merge(k, v, Long::sum));
             }
         }
-        return new SimulationReport.Totals(scheduled, attempts, accepted, refused, retries, gaveUp, pending);
+        delays.sort(null);
+        return new SimulationReport.Totals(scheduled, attempts, accepted, refused, retries, gaveUp, pending,
+                Stats.percentile(delays, 0.50), Stats.percentile(delays, 0.95));
     }
 
     public SimulationReport.ScheduleLag scheduleLag() {
