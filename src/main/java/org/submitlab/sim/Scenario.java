@@ -86,6 +86,12 @@ public record Scenario(String name, String description, Duration duration, Durat
                 senderThreads, rules, relays, groups);
     }
 
+    /** The same scenario with other devices (its relays and groups kept: an editor should rebuild it this way). */
+    public Scenario withDevices(List<Device> d) {
+        return new Scenario(name, description, duration, drain, speed, seed, profile, limits, mailboxes, pools, d,
+                senderThreads, rules, relays, groups);
+    }
+
     public Scenario withSeed(long s) {
         return new Scenario(name, description, duration, drain, speed, s, profile, limits, mailboxes, pools, devices,
                 senderThreads, rules, relays, groups);
