@@ -61,6 +61,7 @@ public final class Run implements World, AutoCloseable {
     private volatile RunInfo info;
     private volatile SimulationReport report;
     private volatile boolean stopRequested;
+    private boolean played;
 
     private Run(Path folder, RunInfo info, Optional<Scenario> scenario, ScaledClock clock, Store store,
             EventJournal journal, SubmissionServer server, SimulationEngine engine, SimulationReport report) {
@@ -80,6 +81,16 @@ public final class Run implements World, AutoCloseable {
 
     /** Creates the run's world in {@code folder} and starts its devices; {@code dataDir} lends its certificate. */
     static Run start(Path dataDir, Path folder, String id, Scenario scenario, double speed) {
+        Run run = prepare(dataDir, folder, id, scenario, speed);
+        run.play();
+        return run;
+    }
+
+    /**
+     * Creates the run's world (store, server, mailboxes, engine) without starting its devices: {@link #play()} does,
+     * so that runs meant to play side by side start their devices together, not one setup apart.
+     */
+    static Run prepare(Path dataDir, Path folder, String id, Scenario scenario, double speed) {
         ScaledClock clock = new ScaledClock(LabClock.system().instant(), speed);
         Instant realStart = LabClock.system().instant();
         RunInfo info = new RunInfo(id, scenario.name(), scenario.description(), realStart, speed, RunState.RUNNING,
@@ -100,8 +111,7 @@ public final class Run implements World, AutoCloseable {
             SubmissionServer.Builder builder = SubmissionServer.builder().store(store).clock(clock).events(events)
                     .port(0).tls(TlsMaterial.identity(dataDir));
             // A device on another endpoint (HVE: "move the newsletter to HVE") gets a listener of that kind.
-            Set<EndpointKind> kinds = new TreeSet<>();
-            scenario.devices().forEach(d -> kinds.add(d.endpoint()));
+            Set<EndpointKind> kinds = new TreeSet<>(scenario.endpoints());
             kinds.stream().filter(k -> k != EndpointKind.STANDARD).forEach(builder::alsoListen);
             server = builder.build();
             server.start();
@@ -114,9 +124,7 @@ public final class Run implements World, AutoCloseable {
             }
             SimulationEngine engine = new SimulationEngine(scenario, server.host(), ports, clock);
             Run run = new Run(folder, info, Optional.of(scenario), clock, store, journal, server, engine, null);
-            LOG.info("run {} ({}) starts at {}x on {}:{}", id, scenario.name(), speed, server.host(), server.port());
-            engine.start();
-            run.watch();
+            LOG.info("run {} ({}) is ready at {}x on {}:{}", id, scenario.name(), speed, server.host(), server.port());
             return run;
         } catch (RuntimeException e) {
             clock.stop();
@@ -141,6 +149,17 @@ public final class Run implements World, AutoCloseable {
         ScaledClock clock = ScaledClock.stoppedAt(at, Math.max(1, Math.min(3600, info.speed())));
         SimulationReport report = readReport(folder).orElse(null);
         return new Run(folder, info, scenario, clock, Store.openReadOnly(folder), null, null, null, report);
+    }
+
+    /** Starts the devices of a prepared run (once). */
+    synchronized void play() {
+        if (engine == null || played || ended.isDone()) {
+            return;
+        }
+        played = true;
+        LOG.info("run {} starts its devices", info.id());
+        engine.start();
+        watch();
     }
 
     private void watch() {
@@ -296,6 +315,11 @@ public final class Run implements World, AutoCloseable {
         if (engine != null && !ended.isDone()) {
             stopRequested = true;
             engine.stop();
+            synchronized (this) {
+                if (!played) {
+                    finish(); // nobody watches a run that never played: end it here
+                }
+            }
         }
     }
 

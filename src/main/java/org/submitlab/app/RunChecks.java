@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.submitlab.policy.EndpointKind;
 import org.submitlab.sim.AcceptedSubmission;
 import org.submitlab.sim.OutcomeChecks;
 import org.submitlab.sim.Scenario;
@@ -35,7 +36,12 @@ final class RunChecks {
         });
         Set<String> noCopies = scenario.mailboxes().stream().filter(m -> !m.saveToSentItems())
                 .map(ScenarioMailbox::address).collect(Collectors.toSet());
-        return List.of(OutcomeChecks.sentItemsExactlyOnce(engine.acceptedSubmissions(), stored, noCopies),
-                OutcomeChecks.deliveriesFollowEnvelope(engine.acceptedPerRecipient(), store.deliveries().countByRecipient()));
+        // High Volume Email keeps no Sent Items copy: its submissions are checked by their deliveries only
+        List<AcceptedSubmission> copied = engine.acceptedSubmissions().stream()
+                .filter(a -> a.endpoint() != EndpointKind.HVE).toList();
+        return List.of(OutcomeChecks.sentItemsExactlyOnce(copied, stored, noCopies),
+                OutcomeChecks.deliveriesFollowEnvelope(scenario.groups().isEmpty() ? engine.acceptedPerRecipient()
+                        : OutcomeChecks.addressedPerRecipient(engine.acceptedSubmissions(), scenario.groups()),
+                        store.deliveries().countByRecipient()));
     }
 }

@@ -56,6 +56,32 @@ public final class Runs {
         return run;
     }
 
+    /**
+     * Starts a run of each scenario at {@code speed} with their devices starting together: every world is set up
+     * first (store, server, mailboxes), then every run's devices start, one right after the other.
+     */
+    public List<Run> startTogether(List<Scenario> scenarios, double speed) {
+        if (!(speed >= 1 && speed <= 3600)) {
+            throw new IllegalArgumentException("speed must be between 1 and 3600, was " + speed);
+        }
+        List<Run> prepared = new ArrayList<>();
+        try {
+            for (Scenario s : scenarios) {
+                String id = newId();
+                Path folder = folder().resolve(id);
+                Run run = Run.prepare(dataDir, folder, id, s, speed);
+                prepared.add(run);
+                PLAYING.put(folder, run);
+                run.ended().whenComplete((r, e) -> PLAYING.remove(folder));
+            }
+        } catch (RuntimeException e) {
+            prepared.forEach(Run::close);
+            throw e;
+        }
+        prepared.forEach(Run::play);
+        return List.copyOf(prepared);
+    }
+
     /** Every run, newest first. */
     public List<RunInfo> list() {
         List<RunInfo> all = new ArrayList<>();

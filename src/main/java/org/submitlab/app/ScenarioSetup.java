@@ -19,7 +19,10 @@ public final class ScenarioSetup {
     private ScenarioSetup() {
     }
 
-    /** Applies the scenario's profile, limits and 2026 rules (when it sets them) and creates or replaces its mailboxes. */
+    /**
+     * Applies the scenario's profile, limits and 2026 rules (when it sets them), creates or replaces its mailboxes
+     * and declares its distribution groups.
+     */
     public static void apply(Scenario s, SubmissionServer server) {
         TenantSettings settings = server.tenant().settings();
         TenantSettings wanted = settings;
@@ -43,6 +46,7 @@ public final class ScenarioSetup {
                     m.sendAs(), m.saveToSentItems(), Optional.empty(), Optional.empty(), List.of(), Optional.empty());
             server.saveMailbox(mailbox);
         }
+        s.groups().forEach(server::saveDistributionGroup);
     }
 
     /** Registers the scenario mailboxes' XOAUTH2 tokens (for devices that log in with a token). */

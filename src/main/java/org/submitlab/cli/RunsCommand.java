@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.submitlab.app.Run;
 import org.submitlab.app.RunInfo;
 import org.submitlab.app.Runs;
+import org.submitlab.app.report.InFlightTimeline;
 import org.submitlab.app.report.ReportHtml;
 import org.submitlab.sim.ReportTable;
 import org.submitlab.sim.SimulationReport;
@@ -122,7 +123,7 @@ public final class RunsCommand implements Runnable {
                 try (Run run = runs.open(info.id())) {
                     SimulationReport r = run.report().orElseThrow(() -> new CommandFailure("run " + info.id()
                             + " has no report yet: it is still playing or it failed before its first report"));
-                    java.nio.file.Files.writeString(html, ReportHtml.render(r));
+                    java.nio.file.Files.writeString(html, ReportHtml.render(r, InFlightTimeline.ofRun(run.folder(), r)));
                 }
                 out.println("Report written to " + html);
             }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +22,8 @@ public final class Tenant {
     private volatile Map<String, Mailbox> mailboxes = Map.of();
     /** The accepted domains: those of the mailboxes, kept with every swap of {@link #mailboxes}. */
     private volatile Set<String> domains = Set.of();
+    /** Copy-on-write like the mailboxes; declared by a run's scenario, not loaded from the store. */
+    private volatile Map<String, DistributionGroup> groups = Map.of();
 
     public Tenant(TenantSettings settings, Collection<Mailbox> mailboxes) {
         this.settings = settings;
@@ -91,6 +94,53 @@ public final class Tenant {
         mailboxes = Map.copyOf(next);
         domains = domainsOf(mailboxes);
         return changed;
+    }
+
+    /** Adds or replaces a distribution group; an address that is a mailbox cannot also be a group. */
+    public synchronized void putGroup(DistributionGroup g) {
+        if (mailboxes.containsKey(g.address())) {
+            throw new IllegalArgumentException(g.address() + " is a mailbox; a distribution group needs an address of its own");
+        }
+        Map<String, DistributionGroup> next = new HashMap<>(groups);
+        next.put(g.address(), g);
+        groups = Map.copyOf(next);
+    }
+
+    /** The distribution group with this address (any case); empty when it is none. */
+    public Optional<DistributionGroup> group(String address) {
+        if (address == null || groups.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(groups.get(Mailbox.normalize(address)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** All distribution groups, by address. */
+    public List<DistributionGroup> groups() {
+        return groups.values().stream().sorted(Comparator.comparing(DistributionGroup::address)).toList();
+    }
+
+    /**
+     * Where copies of a message to these envelope recipients go: each recipient, a distribution group replaced by
+     * its members (each address once, in order).
+     */
+    public List<String> expandGroups(List<String> recipients) {
+        if (groups.isEmpty()) {
+            return recipients;
+        }
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (String r : recipients) {
+            Optional<DistributionGroup> g = group(r);
+            if (g.isPresent()) {
+                out.addAll(g.get().members());
+            } else {
+                out.add(r);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The tenant's accepted domains (lower case): by default the domains of its mailboxes. */

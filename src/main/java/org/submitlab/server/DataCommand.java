@@ -207,13 +207,16 @@ final class DataCommand extends SmtpCommand {
         return out;
     }
 
-    /** The envelope recipients; with the duplicates replay switch, the To/Cc header addresses too. */
+    /**
+     * The envelope recipients, a distribution group replaced by its members; with the duplicates replay switch,
+     * the To/Cc header addresses too.
+     */
     private List<String> deliverTo(Transaction tx, MessageHeaders headers) {
         if (!ctx.tenant.settings().deliverToHeaderRecipients()) {
-            return tx.recipients;
+            return ctx.tenant.expandGroups(tx.recipients);
         }
         LinkedHashSet<String> all = new LinkedHashSet<>(tx.recipients);
         all.addAll(headers.toAndCc());
-        return new ArrayList<>(all);
+        return ctx.tenant.expandGroups(new ArrayList<>(all));
     }
 }

@@ -19,6 +19,7 @@ import org.subethamail.smtp.internal.server.CommandHandler;
 import org.subethamail.smtp.server.SMTPServer;
 import org.submitlab.concurrent.NamedThreads;
 import org.submitlab.events.EventBus;
+import org.submitlab.policy.DistributionGroup;
 import org.submitlab.policy.EndpointKind;
 import org.submitlab.policy.LabClock;
 import org.submitlab.policy.Mailbox;
@@ -259,6 +260,14 @@ public final class SubmissionServer implements AutoCloseable {
     public void saveMailbox(Mailbox m) {
         store.mailboxes().save(m);
         tenant.putMailbox(m);
+    }
+
+    /**
+     * Declares a distribution group: a message to its address counts as one recipient and is delivered to its
+     * members. Kept in memory for this server (a run's scenario declares its groups), not in the store.
+     */
+    public void saveDistributionGroup(DistributionGroup g) {
+        tenant.putGroup(g);
     }
 
     /** Deletes the mailbox (its Sent Items stay unless removed separately) and refuses its logins at once. */

@@ -6,7 +6,9 @@ import java.util.stream.Collectors;
 
 /** What a simulated device is; it decides nothing by itself, but reports and the console group by it. */
 public enum DeviceKind {
-    PRINTER, SCANNER, APP, ALERTING, NEWSLETTER, CUSTOM;
+    PRINTER, SCANNER, APP, ALERTING, NEWSLETTER, CUSTOM,
+    /** An on-premises relay: devices hand it their messages and it submits them with at most N connections. */
+    RELAY;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -43,6 +43,10 @@ final class DeviceRunner {
     boolean lastGaveUp;
 
     private final long seed;
+    /** The relay's runner this device hands its messages to; null when it submits them itself. */
+    DeviceRunner relay;
+    /** Messages handed to the relay and not yet accepted nor given up. */
+    long relayedOutstanding;
 
     DeviceRunner(Device device, SmtpDeviceClient client, RecipientPool pool, long seed, String runId) {
         this.device = device;
@@ -80,9 +84,20 @@ final class DeviceRunner {
         List<String> drawn = draw(device.recipients().perMessage());
         RecipientMix mix = device.recipients();
         String domain = device.from().substring(device.from().indexOf('@') + 1);
-        return new MessageJob(n, device.name() + " #" + n, "<" + idPrefix + n + "@" + domain + ">", at,
+        MessageJob job = new MessageJob(n, device.name() + " #" + n, "<" + idPrefix + n + "@" + domain + ">", at,
                 drawn.subList(0, mix.to()), drawn.subList(mix.to(), mix.to() + mix.cc()),
                 drawn.subList(mix.to() + mix.cc(), drawn.size()), device.perRecipient());
+        job.origin = this;
+        if (relay != null) {
+            job.relayed = true;
+            relayedOutstanding++;
+        }
+        return job;
+    }
+
+    /** A relay: it has no schedule of its own and sends the messages of the devices behind it. */
+    boolean isRelay() {
+        return pool == null;
     }
 
     private List<String> draw(int n) {
@@ -116,7 +131,7 @@ final class DeviceRunner {
     }
 
     synchronized DeviceState state() {
-        if (inFlight > 0) {
+        if (inFlight > 0 || relayedOutstanding > 0) {
             return DeviceState.SENDING;
         }
         if (!waiting.isEmpty()) {
@@ -132,8 +147,9 @@ final class DeviceRunner {
         return inFlight == 0 && ready.isEmpty() && waiting.isEmpty();
     }
 
+    /** Messages not yet accepted nor given up: on the wire, queued, waiting to retry, or handed to the relay. */
     synchronized long pending() {
-        return inFlight + ready.size() + waiting.size();
+        return inFlight + ready.size() + waiting.size() + relayedOutstanding;
     }
 
     synchronized DeviceStatus status() {
@@ -152,14 +168,14 @@ final class DeviceRunner {
      * @param scheduleHours  simulated hours during which the schedule could start messages
      */
     synchronized SimulationReport.DeviceReport report(double simHours, double scheduleHours) {
-        double intended = device.schedule().intendedPerHour();
+        double intended = isRelay() ? 0 : device.schedule().intendedPerHour();
         if (intended == 0 && scheduleHours > 0) {
             intended = scheduled / scheduleHours;
         }
         List<Double> sorted = new ArrayList<>(delays);
         sorted.sort(null);
         return new SimulationReport.DeviceReport(device.name(), device.kind().id(), device.mailbox(), scheduled,
-                attempts, accepted, new TreeMap<>(refused), retries, gaveUp, inFlight + ready.size() + waiting.size(),
+                attempts, accepted, new TreeMap<>(refused), retries, gaveUp, pending(),
                 messagesAccepted, Stats.percentile(sorted, 0.50), Stats.percentile(sorted, 0.95),
                 Stats.round(intended),
                 Stats.round(simHours > 0 ? messagesAccepted / simHours : 0), lastReply);

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * One message of a device on its way: its recipients, the transactions still to succeed
- * (one, or one per recipient) and its attempts. Guarded by its device's lock.
+ * (one, or one per recipient) and its attempts. Guarded by the lock of the runner that sends it (its device's,
+ * or its relay's, which is always taken before its device's).
  */
 final class MessageJob {
 
@@ -26,6 +27,10 @@ final class MessageJob {
     String lastReply = "";
     /** Some transaction of it was given up. */
     boolean gaveUp;
+    /** The device whose message it is (its headers, its message counters); set by {@link DeviceRunner#newJob}. */
+    DeviceRunner origin;
+    /** Handed to a relay: the relay's runner sends it, and its delay counts from the hand-off. */
+    boolean relayed;
 
     MessageJob(long seq, String label, String messageId, Instant createdAt, List<String> to, List<String> cc,
             List<String> bcc, boolean perRecipient) {

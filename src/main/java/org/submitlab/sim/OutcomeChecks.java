@@ -2,6 +2,7 @@ package org.submitlab.sim;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.submitlab.policy.DistributionGroup;
 
 /**
  * Invariants of a run, checked against what the server stored: every accepted transaction is in
@@ -71,6 +73,26 @@ public final class OutcomeChecks {
         }
         return new SimulationReport.Check("deliveriesFollowEnvelope", false, problems.size() + " recipients differ, e.g. "
                 + problems.stream().limit(3).collect(Collectors.joining("; ")));
+    }
+
+    /**
+     * The copies each address should get from these accepted transactions: one per envelope recipient, a
+     * distribution group replaced by its members (an address named twice in one message gets one copy).
+     */
+    public static Map<String, Long> addressedPerRecipient(List<AcceptedSubmission> accepted,
+            List<DistributionGroup> groups) {
+        Map<String, List<String>> members = new HashMap<>();
+        groups.forEach(g -> members.put(g.address(), g.members()));
+        Map<String, Long> out = new TreeMap<>();
+        for (AcceptedSubmission a : accepted) {
+            Set<String> copies = new LinkedHashSet<>();
+            for (String r : a.envelope()) {
+                String key = r.toLowerCase(Locale.ROOT);
+                copies.addAll(members.getOrDefault(key, List.of(key)));
+            }
+            copies.forEach(c -> out.merge(c, 1L, Long::sum));
+        }
+        return out;
     }
 
     /** "<Id@Host>" and "id@host" are the same Message-ID. */

@@ -1,9 +1,13 @@
 package org.submitlab.sim;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.submitlab.policy.DistributionGroup;
+import org.submitlab.policy.EndpointKind;
 import org.submitlab.policy.Limits;
 import org.submitlab.policy.Profile;
 import org.submitlab.policy.TenantRules;
@@ -20,10 +24,21 @@ import org.submitlab.policy.TenantRules;
  * @param limits         the limits to apply on an embedded server; empty: the server's own
  * @param senderThreads  sender threads of the engine (bounded, whatever the number of devices)
  * @param rules          Exchange's 2026 rules to apply (basic auth, legacy TLS, Send As phase, ...); empty: the server's
+ * @param relays         on-premises relays that devices hand their messages to ({@link Device#relay()})
+ * @param groups         distribution groups to declare on an embedded server (one recipient each, copies to members)
  */
 public record Scenario(String name, String description, Duration duration, Duration drain, double speed, long seed,
         Optional<Profile> profile, Optional<Limits> limits, List<ScenarioMailbox> mailboxes,
-        Map<String, RecipientPool> pools, List<Device> devices, int senderThreads, Optional<TenantRules> rules) {
+        Map<String, RecipientPool> pools, List<Device> devices, int senderThreads, Optional<TenantRules> rules,
+        List<Relay> relays, List<DistributionGroup> groups) {
+
+    /** A scenario without relays or distribution groups. */
+    public Scenario(String name, String description, Duration duration, Duration drain, double speed, long seed,
+            Optional<Profile> profile, Optional<Limits> limits, List<ScenarioMailbox> mailboxes,
+            Map<String, RecipientPool> pools, List<Device> devices, int senderThreads, Optional<TenantRules> rules) {
+        this(name, description, duration, drain, speed, seed, profile, limits, mailboxes, pools, devices, senderThreads,
+                rules, List.of(), List.of());
+    }
 
     /** A scenario that leaves the 2026 rules as the server has them. */
     public Scenario(String name, String description, Duration duration, Duration drain, double speed, long seed,
@@ -38,26 +53,48 @@ public record Scenario(String name, String description, Duration duration, Durat
         mailboxes = List.copyOf(mailboxes);
         pools = Map.copyOf(pools);
         devices = List.copyOf(devices);
+        relays = relays == null ? List.of() : List.copyOf(relays);
+        groups = groups == null ? List.of() : List.copyOf(groups);
+    }
+
+    /** The relay with this name. */
+    public Relay relay(String relayName) {
+        return relays.stream().filter(r -> r.name().equals(relayName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no relay named " + relayName));
+    }
+
+    /** The endpoints its devices and relays submit through (a run listens on each). */
+    public Set<EndpointKind> endpoints() {
+        Set<EndpointKind> kinds = EnumSet.of(EndpointKind.STANDARD);
+        devices.stream().filter(d -> d.relay().isEmpty()).forEach(d -> kinds.add(d.endpoint()));
+        relays.forEach(r -> kinds.add(r.endpoint()));
+        return kinds;
     }
 
     public Scenario withDuration(Duration d) {
         return new Scenario(name, description, d, drain, speed, seed, profile, limits, mailboxes, pools, devices,
-                senderThreads, rules);
+                senderThreads, rules, relays, groups);
     }
 
     public Scenario withDrain(Duration d) {
         return new Scenario(name, description, duration, d, speed, seed, profile, limits, mailboxes, pools, devices,
-                senderThreads, rules);
+                senderThreads, rules, relays, groups);
     }
 
     public Scenario withSpeed(double s) {
         return new Scenario(name, description, duration, drain, s, seed, profile, limits, mailboxes, pools, devices,
-                senderThreads, rules);
+                senderThreads, rules, relays, groups);
+    }
+
+    /** The same scenario with other devices (its relays and groups kept: an editor should rebuild it this way). */
+    public Scenario withDevices(List<Device> d) {
+        return new Scenario(name, description, duration, drain, speed, seed, profile, limits, mailboxes, pools, d,
+                senderThreads, rules, relays, groups);
     }
 
     public Scenario withSeed(long s) {
         return new Scenario(name, description, duration, drain, speed, s, profile, limits, mailboxes, pools, devices,
-                senderThreads, rules);
+                senderThreads, rules, relays, groups);
     }
 
     public RecipientPool pool(String poolName) {

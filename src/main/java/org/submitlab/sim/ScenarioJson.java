@@ -11,7 +11,15 @@ final class ScenarioJson {
 
     record File(String name, String description, String duration, String drain, Double speed, Long seed,
             String profile, Map<String, Object> limits, List<MailboxJson> mailboxes, Map<String, PoolJson> pools,
-            List<DeviceJson> devices, Integer senderThreads, Map<String, Object> rules) {
+            List<DeviceJson> devices, Integer senderThreads, Map<String, Object> rules, List<RelayJson> relays,
+            List<GroupJson> groups) {
+    }
+
+    record RelayJson(String name, String mailbox, String login, String password, String token, Integer maxConnections,
+            Boolean reuse, RetryJson retry, Long uploadKbps, String endpoint) {
+    }
+
+    record GroupJson(String address, String displayName, List<String> members, String pool) {
     }
 
 
@@ -25,7 +33,7 @@ final class ScenarioJson {
     record DeviceJson(String name, Integer count, String kind, String mailbox, String login, String password,
             String token, String from, String fromName, RecipientsJson recipients, MessageJson message,
             ScheduleJson schedule, String stagger, ConnectionJson connection, RetryJson retry, Boolean perRecipient,
-            Long uploadKbps, String endpoint) {
+            Long uploadKbps, String endpoint, String relay) {
     }
 
     record RecipientsJson(String pool, Integer to, Integer cc, Integer bcc, String pick) {

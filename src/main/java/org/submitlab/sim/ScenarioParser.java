@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.submitlab.policy.DistributionGroup;
 import org.submitlab.policy.Durations;
 import org.submitlab.policy.EndpointKind;
 import org.submitlab.policy.Limits;
@@ -60,13 +61,97 @@ final class ScenarioParser {
         Optional<Limits> limits = f.limits() == null ? Optional.empty() : Optional.of(limits(f.limits()));
         List<ScenarioMailbox> mailboxes = mailboxes(f.mailboxes());
         Map<String, RecipientPool> pools = pools(f.pools());
-        List<Device> devices = devices(f.devices(), mailboxes, pools, limits.orElse(Limits.defaults()));
-        int parallel = devices.stream().mapToInt(d -> d.connection().parallel()).sum();
+        List<Relay> relays = relays(f.relays(), mailboxes);
+        List<DistributionGroup> groups = groups(f.groups(), mailboxes, pools);
+        List<Device> devices = devices(f.devices(), mailboxes, pools, limits.orElse(Limits.defaults()), relays);
+        int parallel = devices.stream().filter(d -> d.relay().isEmpty()).mapToInt(d -> d.connection().parallel()).sum()
+                + relays.stream().mapToInt(Relay::maxConnections).sum();
         int senders = f.senderThreads() == null ? Math.max(4, Math.min(64, parallel)) : f.senderThreads();
         check("/senderThreads", senders >= 1 && senders <= 1000, "must be between 1 and 1000, was " + senders);
         Optional<TenantRules> rules = f.rules() == null ? Optional.empty() : Optional.of(rules(f.rules()));
         return new Scenario(name, f.description() == null ? "" : f.description(), duration, drain, speed,
-                f.seed() == null ? 1L : f.seed(), profile, limits, mailboxes, pools, devices, senders, rules);
+                f.seed() == null ? 1L : f.seed(), profile, limits, mailboxes, pools, devices, senders, rules, relays,
+                groups);
+    }
+
+    /** The relays devices may hand their messages to; each submits through one mailbox with a cap on connections. */
+    private List<Relay> relays(List<ScenarioJson.RelayJson> list, List<ScenarioMailbox> mailboxes) {
+        List<Relay> out = new ArrayList<>();
+        if (list == null) {
+            return out;
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            ScenarioJson.RelayJson r = list.get(i);
+            String p = "/relays/" + i;
+            if (r == null) {
+                throw error(p, "a relay must be an object");
+            }
+            require(p + "/name", r.name());
+            require(p + "/mailbox", r.mailbox());
+            check(p + "/name", names.add(r.name()), "relay name " + r.name() + " is used twice");
+            String mailbox = convert(p + "/mailbox", () -> Mailbox.normalize(r.mailbox()));
+            Optional<String> token = Optional.ofNullable(r.token());
+            Optional<String> password = Optional.ofNullable(r.password());
+            if (password.isEmpty() && token.isEmpty()) {
+                password = mailboxes.stream().filter(m -> m.address().equals(mailbox)).findFirst()
+                        .map(ScenarioMailbox::password);
+            }
+            if (password.isEmpty() && token.isEmpty()) {
+                throw error(p + "/mailbox", "mailbox " + mailbox + " is not in mailboxes, so the relay needs"
+                        + " its own password or token");
+            }
+            int max = r.maxConnections() == null ? Relay.DEFAULT_MAX_CONNECTIONS : r.maxConnections();
+            check(p + "/maxConnections", max >= 1 && max <= 1000, "must be between 1 and 1000, was " + max);
+            if (r.uploadKbps() != null) {
+                check(p + "/uploadKbps", r.uploadKbps() >= 1, "must be at least 1");
+            }
+            RetryPolicy retry = r.retry() == null ? RetryPolicy.postfix() : retry(p + "/retry", r.retry());
+            EndpointKind endpoint = r.endpoint() == null ? EndpointKind.STANDARD
+                    : convert(p + "/endpoint", () -> EndpointKind.byId(r.endpoint()));
+            out.add(new Relay(r.name(), mailbox, r.login() == null ? mailbox : r.login(), password, token, max,
+                    r.reuse() == null || r.reuse(), retry,
+                    r.uploadKbps() == null ? OptionalLong.empty() : OptionalLong.of(r.uploadKbps()), endpoint));
+        }
+        return out;
+    }
+
+    /** Distribution groups: an address of its own, its members listed or taken from a pool (or both). */
+    private List<DistributionGroup> groups(List<ScenarioJson.GroupJson> list, List<ScenarioMailbox> mailboxes,
+            Map<String, RecipientPool> pools) {
+        List<DistributionGroup> out = new ArrayList<>();
+        if (list == null) {
+            return out;
+        }
+        Set<String> seen = new HashSet<>();
+        mailboxes.forEach(m -> seen.add(m.address()));
+        for (int i = 0; i < list.size(); i++) {
+            ScenarioJson.GroupJson g = list.get(i);
+            String p = "/groups/" + i;
+            if (g == null) {
+                throw error(p, "a group must be an object");
+            }
+            require(p + "/address", g.address());
+            String address = convert(p + "/address", () -> Mailbox.normalize(g.address()));
+            check(p + "/address", seen.add(address), address + " is already a mailbox or a group");
+            List<String> members = new ArrayList<>();
+            if (g.members() != null) {
+                for (int k = 0; k < g.members().size(); k++) {
+                    String a = g.members().get(k);
+                    members.add(convert(p + "/members/" + k, () -> Mailbox.normalize(a)));
+                }
+            }
+            if (g.pool() != null) {
+                RecipientPool pool = pools.get(g.pool());
+                check(p + "/pool", pool != null, "no recipient pool named '" + g.pool() + "' (pools: "
+                        + String.join(", ", pools.keySet()) + ")");
+                members.addAll(pool.addresses());
+            }
+            check(p, !members.isEmpty(), "the group has no members: give members, or a pool");
+            check(p, !members.contains(address), "the group cannot be a member of itself");
+            out.add(new DistributionGroup(address, g.displayName() == null ? "" : g.displayName(), members));
+        }
+        return out;
     }
 
     /** A scenario's 2026 rules, each by its setting's key (basicAuth, legacyTls, sendAsCheck, ...). */
@@ -184,7 +269,7 @@ final class ScenarioParser {
     }
 
     private List<Device> devices(List<ScenarioJson.DeviceJson> list, List<ScenarioMailbox> mailboxes,
-            Map<String, RecipientPool> pools, Limits limits) {
+            Map<String, RecipientPool> pools, Limits limits, List<Relay> relays) {
         check("/devices", list != null && !list.isEmpty(), "a scenario needs at least one device");
         Map<String, ScenarioMailbox> byAddress = new LinkedHashMap<>();
         mailboxes.forEach(m -> byAddress.put(m.address(), m));
@@ -197,7 +282,10 @@ final class ScenarioParser {
                 throw error(p, "a device must be an object");
             }
             require(p + "/name", d.name());
-            require(p + "/mailbox", d.mailbox());
+            Relay relay = relay(p, d, relays);
+            if (relay == null) {
+                require(p + "/mailbox", d.mailbox());
+            }
             int count = count(p + "/count", d.count());
             check(p + "/name", count == 1 || d.name().contains("{n"),
                     "with count " + count + " the name needs {n} (e.g. mfp-{n:2})");
@@ -218,6 +306,20 @@ final class ScenarioParser {
                 int index = n;
                 String name = expand(d.name(), n);
                 check(p + "/name", names.add(name), "device name " + name + " is used twice");
+                check(p + "/name", relays.stream().noneMatch(r -> r.name().equals(name)),
+                        "device name " + name + " is the name of a relay");
+                Schedule schedule = schedule(p + "/schedule", d.schedule(), stagger.multipliedBy(n - 1L));
+                String fromName = d.fromName() == null ? name : expand(d.fromName(), n);
+                if (relay != null) {
+                    // it hands its messages to the relay: the relay's mailbox, login and secret submit them
+                    String from = d.from() == null ? relay.mailbox()
+                            : convert(p + "/from", () -> Mailbox.normalize(expand(d.from(), index)));
+                    out.add(new Device(name, kind, relay.mailbox(), relay.login(), relay.password(), relay.token(), from,
+                            fromName, mix, message, schedule, ConnectionMode.perMessage(), RetryPolicy.none(),
+                            d.perRecipient() != null && d.perRecipient(), OptionalLong.empty(), relay.endpoint(),
+                            Optional.of(relay.name())));
+                    continue;
+                }
                 String mailbox = convert(p + "/mailbox", () -> Mailbox.normalize(expand(d.mailbox(), index)));
                 String login = d.login() == null ? mailbox : expand(d.login(), n);
                 String from = d.from() == null ? mailbox
@@ -232,14 +334,45 @@ final class ScenarioParser {
                     throw error(p + "/mailbox", "mailbox " + mailbox + " is not in mailboxes, so the device needs"
                             + " its own password or token");
                 }
-                Schedule schedule = schedule(p + "/schedule", d.schedule(), stagger.multipliedBy(n - 1L));
-                out.add(new Device(name, kind, mailbox, login, password, token, from,
-                        d.fromName() == null ? name : expand(d.fromName(), n), mix, message, schedule, connection,
+                out.add(new Device(name, kind, mailbox, login, password, token, from, fromName, mix, message,
+                        schedule, connection,
                         retry, d.perRecipient() != null && d.perRecipient(),
                         d.uploadKbps() == null ? OptionalLong.empty() : OptionalLong.of(d.uploadKbps()), endpoint));
             }
         }
         return out;
+    }
+
+    /**
+     * The relay a device hands its messages to, or null. Behind a relay the device does not log in nor retry: the
+     * fields that say how it would are errors, so a file never seems to mean what it does not.
+     */
+    private Relay relay(String p, ScenarioJson.DeviceJson d, List<Relay> relays) {
+        if (d.relay() == null) {
+            return null;
+        }
+        Relay relay = relays.stream().filter(r -> r.name().equals(d.relay())).findFirst().orElseThrow(() -> error(
+                p + "/relay", "no relay named '" + d.relay() + "'" + (relays.isEmpty() ? " (the scenario has no relays)"
+                        : " (relays: " + String.join(", ", relays.stream().map(Relay::name).toList()) + ")")));
+        Map<String, Object> own = new LinkedHashMap<>();
+        own.put("login", d.login());
+        own.put("password", d.password());
+        own.put("token", d.token());
+        own.put("connection", d.connection());
+        own.put("retry", d.retry());
+        own.put("uploadKbps", d.uploadKbps());
+        own.put("endpoint", d.endpoint());
+        for (Map.Entry<String, Object> e : own.entrySet()) {
+            check(p + "/" + e.getKey(), e.getValue() == null, "a device behind relay " + relay.name()
+                    + " hands its messages to the relay, which logs in, connects and retries: set " + e.getKey()
+                    + " on the relay instead");
+        }
+        if (d.mailbox() != null) {
+            String mailbox = convert(p + "/mailbox", () -> Mailbox.normalize(d.mailbox()));
+            check(p + "/mailbox", mailbox.equals(relay.mailbox()), "behind relay " + relay.name()
+                    + " the device sends through the relay's mailbox " + relay.mailbox() + "; leave mailbox out");
+        }
+        return relay;
     }
 
     private RecipientMix recipients(String p, ScenarioJson.RecipientsJson r, Map<String, RecipientPool> pools,

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.submitlab.policy.DistributionGroup;
 import org.submitlab.policy.Durations;
 import org.submitlab.policy.EndpointKind;
 import org.submitlab.policy.Limits;
@@ -61,7 +62,9 @@ public final class ScenarioWriter {
                 s.limits().map(ScenarioWriter::limits).orElse(null),
                 s.mailboxes().stream().map(ScenarioWriter::mailbox).toList(), pools(s.pools()),
                 s.devices().stream().map(ScenarioWriter::device).toList(), s.senderThreads(),
-                s.rules().map(ScenarioWriter::rules).orElse(null));
+                s.rules().map(ScenarioWriter::rules).orElse(null),
+                s.relays().isEmpty() ? null : s.relays().stream().map(ScenarioWriter::relay).toList(),
+                s.groups().isEmpty() ? null : s.groups().stream().map(g -> group(g, s.pools())).toList());
         try {
             return WRITER.writeValueAsString(file) + "\n";
         } catch (JsonProcessingException e) {
@@ -135,21 +138,53 @@ public final class ScenarioWriter {
         return null;
     }
 
+    private static ScenarioJson.RelayJson relay(Relay r) {
+        return new ScenarioJson.RelayJson(r.name(), literal("relay mailbox", r.mailbox()), r.login(),
+                r.password().orElse(null), r.token().orElse(null), r.maxConnections(), r.reuse(), retry(r.retry()),
+                r.uploadKbps().isPresent() ? r.uploadKbps().getAsLong() : null,
+                r.endpoint() == EndpointKind.STANDARD ? null : r.endpoint().id());
+    }
+
+    /** A group whose members are exactly a pool's addresses names the pool (a list of 12,000 stays one line). */
+    private static ScenarioJson.GroupJson group(DistributionGroup g, Map<String, RecipientPool> pools) {
+        String pool = pools.entrySet().stream().filter(e -> e.getValue().addresses().equals(g.members()))
+                .map(Map.Entry::getKey).sorted().findFirst().orElse(null);
+        return new ScenarioJson.GroupJson(g.address(), g.displayName().isEmpty() ? null : g.displayName(),
+                pool == null ? g.members() : null, pool);
+    }
+
     private static ScenarioJson.DeviceJson device(Device d) {
-        RecipientMix r = d.recipients();
-        var recipients = new ScenarioJson.RecipientsJson(r.pool(), r.to(), r.cc(), r.bcc(),
-                r.sequential() ? "sequential" : "random");
-        MessageSpec m = d.message();
-        List<ScenarioJson.AttachmentJson> attachments = m.attachments().stream()
-                .map(a -> new ScenarioJson.AttachmentJson(a.name(), a.contentType(), a.bytes())).toList();
-        var message = new ScenarioJson.MessageJson(m.subject(), m.bodyBytes(), attachments.isEmpty() ? null : attachments);
+        if (d.relay().isPresent()) {
+            return relayed(d);
+        }
+        var recipients = recipients(d.recipients());
+        var message = message(d.message());
         var connection = new ScenarioJson.ConnectionJson(d.connection().reuse(), d.connection().parallel());
         return new ScenarioJson.DeviceJson(literal("device name", d.name()), null, d.kind().id(),
                 literal("device mailbox", d.mailbox()), literal("device login", d.login()), d.password().orElse(null),
                 d.token().orElse(null), literal("device from", d.from()), literal("device fromName", d.fromName()),
                 recipients, message, schedule(d.schedule()), null, connection, retry(d.retry()), d.perRecipient(),
                 d.uploadKbps().isPresent() ? d.uploadKbps().getAsLong() : null,
-                d.endpoint() == EndpointKind.STANDARD ? null : d.endpoint().id());
+                d.endpoint() == EndpointKind.STANDARD ? null : d.endpoint().id(), null);
+    }
+
+    private static ScenarioJson.RecipientsJson recipients(RecipientMix r) {
+        return new ScenarioJson.RecipientsJson(r.pool(), r.to(), r.cc(), r.bcc(), r.sequential() ? "sequential" : "random");
+    }
+
+    private static ScenarioJson.MessageJson message(MessageSpec m) {
+        List<ScenarioJson.AttachmentJson> attachments = m.attachments().stream()
+                .map(a -> new ScenarioJson.AttachmentJson(a.name(), a.contentType(), a.bytes())).toList();
+        return new ScenarioJson.MessageJson(m.subject(), m.bodyBytes(), attachments.isEmpty() ? null : attachments);
+    }
+
+    /** A device behind a relay: the relay logs in, connects and retries, so those fields are not written. */
+    private static ScenarioJson.DeviceJson relayed(Device d) {
+        var recipients = recipients(d.recipients());
+        var message = message(d.message());
+        return new ScenarioJson.DeviceJson(literal("device name", d.name()), null, d.kind().id(), null, null, null,
+                null, literal("device from", d.from()), literal("device fromName", d.fromName()), recipients, message,
+                schedule(d.schedule()), null, null, null, d.perRecipient(), null, null, d.relay().get());
     }
 
     private static ScenarioJson.ScheduleJson schedule(Schedule s) {

@@ -22,7 +22,8 @@ public final class Scenarios {
 
     /** The presets, in the order the console lists them. */
     private static final List<String> PRESETS = List.of("printers-sharing-mailbox", "newsletter-one-mailbox",
-            "alert-storm", "per-recipient-tracking", "mailbox-per-device");
+            "alert-storm", "per-recipient-tracking", "mailbox-per-device", "newsletter-batches",
+            "newsletter-distribution-group", "alert-storm-relay", "app-on-basic-auth", "app-moved-to-hve");
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)

@@ -38,8 +38,10 @@ final class SimMessage extends MimeMessage {
         this.uploadKbps = uploadKbps;
     }
 
-    static SimMessage build(Session session, Device device, MessageJob job, LabClock clock) throws MessagingException {
-        SimMessage m = new SimMessage(session, job.messageId, clock, device.uploadKbps().orElse(0));
+    /** The message of {@code device}, uploaded at {@code uploadKbps} (a relay's own speed when a relay sends it). */
+    static SimMessage build(Session session, Device device, MessageJob job, LabClock clock, long uploadKbps)
+            throws MessagingException {
+        SimMessage m = new SimMessage(session, job.messageId, clock, uploadKbps);
         try {
             m.setFrom(new InternetAddress(device.from(), device.fromName(), "UTF-8"));
         } catch (UnsupportedEncodingException e) {

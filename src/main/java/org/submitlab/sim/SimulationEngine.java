@@ -91,13 +91,30 @@ public final class SimulationEngine implements AutoCloseable {
         this.threadPrefix = "sim" + ENGINES.incrementAndGet();
         this.runId = "sim-" + UUID.randomUUID().toString().substring(0, 8);
         int i = 0;
+        Map<String, DeviceRunner> relays = new LinkedHashMap<>();
+        for (Relay relay : scenario.relays()) {
+            Device d = relay.asDevice();
+            int port = ports.getOrDefault(d.endpoint(), ports.get(EndpointKind.STANDARD));
+            SmtpDeviceClient client = new SmtpDeviceClient(d, host, port, sockets, tls, clock);
+            // seeds after the devices' own, so adding a relay leaves the devices' random draws as they were
+            relays.put(relay.name(), new DeviceRunner(d, client, null,
+                    scenario.seed() * 1_000_003L + scenario.devices().size() + i++, runId));
+        }
+        i = 0;
         for (Device d : scenario.devices()) {
             int port = ports.getOrDefault(d.endpoint(), ports.get(EndpointKind.STANDARD));
             SmtpDeviceClient client = new SmtpDeviceClient(d, host, port, sockets, tls, clock);
-            runners.add(new DeviceRunner(d, client, scenario.pool(d.recipients().pool()),
-                    scenario.seed() * 1_000_003L + i++, runId));
+            DeviceRunner runner = new DeviceRunner(d, client, scenario.pool(d.recipients().pool()),
+                    scenario.seed() * 1_000_003L + i++, runId);
+            d.relay().ifPresent(name -> runner.relay = relays.get(name));
+            if (d.relay().isPresent() && runner.relay == null) {
+                throw new IllegalArgumentException("device " + d.name() + " names relay " + d.relay().get()
+                        + ", which the scenario does not have");
+            }
+            runners.add(runner);
             windows.computeIfAbsent(d.mailbox(), m -> new RecipientWindowLog());
         }
+        runners.addAll(relays.values());
         this.timer = new ScheduledThreadPoolExecutor(1, new NamedThreads(threadPrefix + "-timer"));
         this.timer.setRemoveOnCancelPolicy(true);
         this.senders = new ThreadPoolExecutor(scenario.senderThreads(), scenario.senderThreads(), 10, TimeUnit.SECONDS,
@@ -288,18 +305,25 @@ public final class SimulationEngine implements AutoCloseable {
         long gaveUp = 0;
         long pending = 0;
         Map<String, Long> refused = new TreeMap<>();
+        List<Double> delays = new ArrayList<>();
         for (DeviceRunner r : runners) {
+            if (r.isRelay()) {
+                continue; // its transactions are counted at the devices behind it, its queue as their pending
+            }
             synchronized (r) {
                 scheduled += r.scheduled;
                 attempts += r.attempts;
                 accepted += r.accepted;
                 retries += r.retries;
                 gaveUp += r.gaveUp;
-                pending += r.inFlight + r.ready.size() + r.waiting.size();
+                pending += r.pending();
+                delays.addAll(r.delays);
                 r.refused.forEach((k, v) -> refused.merge(k, v, Long::sum));
             }
         }
-        return new SimulationReport.Totals(scheduled, attempts, accepted, refused, retries, gaveUp, pending);
+        delays.sort(null);
+        return new SimulationReport.Totals(scheduled, attempts, accepted, refused, retries, gaveUp, pending,
+                Stats.percentile(delays, 0.50), Stats.percentile(delays, 0.95));
     }
 
     public SimulationReport.ScheduleLag scheduleLag() {
@@ -330,7 +354,8 @@ public final class SimulationEngine implements AutoCloseable {
         List<SimulationReport.DeviceReport> devices = runners.stream().map(r -> r.report(hours, scheduleHours)).toList();
         Map<String, List<SimulationReport.DeviceReport>> byMailbox = new LinkedHashMap<>();
         scenario.mailboxes().forEach(m -> byMailbox.put(m.address(), new ArrayList<>()));
-        devices.forEach(d -> byMailbox.computeIfAbsent(d.mailbox(), k -> new ArrayList<>()).add(d));
+        devices.stream().filter(d -> !d.kind().equals(DeviceKind.RELAY.id()) || !isRelayRow(d.name()))
+                .forEach(d -> byMailbox.computeIfAbsent(d.mailbox(), k -> new ArrayList<>()).add(d));
         List<SimulationReport.MailboxReport> mailboxes = new ArrayList<>();
         byMailbox.forEach((address, list) -> {
             Map<String, Long> refused = new TreeMap<>();
@@ -345,6 +370,10 @@ public final class SimulationEngine implements AutoCloseable {
         return new SimulationReport(scenario.name(), clock.speed(), elapsed.getSeconds(),
                 started == null ? null : started.toString(), end.toString(), s.name(), totals, devices, mailboxes,
                 scheduleLag(), totals.pending(), List.of());
+    }
+
+    private boolean isRelayRow(String name) {
+        return scenario.relays().stream().anyMatch(r -> r.name().equals(name));
     }
 
     // ---- scheduling (timer thread) ----
@@ -375,7 +404,8 @@ public final class SimulationEngine implements AutoCloseable {
                 if (d.job == null) {
                     MessageJob job = d.runner.newJob(d.at);
                     scheduleNextTick(d.runner);
-                    dispatch(d.runner, job, d.at);
+                    // a device behind a relay hands the message over: it waits in the relay's queue
+                    dispatch(d.runner.relay != null ? d.runner.relay : d.runner, job, d.at);
                 } else {
                     synchronized (d.runner) {
                         d.runner.waiting.remove(d.job);
@@ -488,65 +518,28 @@ public final class SimulationEngine implements AutoCloseable {
         complete(r, job, result);
     }
 
+    /**
+     * Counts an attempt's outcome and decides what comes next. {@code r} sent it (the device, or its relay); the
+     * message's own counters are its device's. Locks: the sender's, then the device's (the same lock for a device
+     * sending its own messages; relay before device otherwise, never the reverse).
+     */
     private void complete(DeviceRunner r, MessageJob job, SmtpDeviceClient.AttemptResult result) {
         Instant now = clock.instant();
         boolean retry = false;
+        DeviceRunner origin = job.origin;
         synchronized (r) {
-            r.inFlight--;
-            boolean isRetry = job.attempts > 1;
-            int retryCode = 0;
-            if (result.connectFailure() != null) {
-                SendOutcome o = result.connectFailure();
-                count(r, job, o, isRetry);
-                retryCode = o.code();
-                if (o.permanent() && !r.device.retry().retryPermanent()) {
-                    giveUp(r, job);
-                }
-            } else {
-                for (int i = 0; i < result.outcomes().size(); i++) {
-                    SendOutcome o = result.outcomes().get(i);
-                    List<String> envelope = result.envelopes().get(i);
-                    count(r, job, o, isRetry);
-                    if (o.accepted()) {
-                        job.remaining.remove(envelope);
-                        r.delays.add(Duration.between(job.firstAttemptAt, now).toNanos() / 1e9);
-                        recordAccepted(r.device.mailbox(), job, envelope, now);
-                    } else if (o.permanent() && !r.device.retry().retryPermanent()) {
-                        job.remaining.remove(envelope);
-                        r.gaveUp++;
-                        job.gaveUp = true;
-                    } else {
-                        retryCode = o.code();
+            synchronized (origin) {
+                r.inFlight--;
+                retry = settle(r, origin, job, result, now);
+                if (state == RunState.RUNNING && !r.ready.isEmpty()
+                        && r.inFlight < r.device.connection().parallel()) {
+                    MessageJob next = r.ready.poll();
+                    if (next.readyAt.isBefore(now)) {
+                        next.readyAt = now;
                     }
+                    r.inFlight++;
+                    submit(r, next);
                 }
-            }
-            if (!job.remaining.isEmpty()) {
-                var delay = r.device.retry().nextDelay(job.attempts,
-                        Duration.between(job.firstAttemptAt, now), retryCode, r.random);
-                if (delay.isPresent()) {
-                    job.dueAt = now.plus(delay.get());
-                    r.waiting.add(job);
-                    retry = true;
-                } else {
-                    giveUp(r, job);
-                }
-            }
-            if (job.remaining.isEmpty()) {
-                if (job.gaveUp) {
-                    r.lastGaveUp = true;
-                } else {
-                    r.messagesAccepted++;
-                    r.lastGaveUp = false;
-                }
-            }
-            if (state == RunState.RUNNING && !r.ready.isEmpty()
-                    && r.inFlight < r.device.connection().parallel()) {
-                MessageJob next = r.ready.poll();
-                if (next.readyAt.isBefore(now)) {
-                    next.readyAt = now;
-                }
-                r.inFlight++;
-                submit(r, next);
             }
         }
         if (retry) {
@@ -559,10 +552,76 @@ public final class SimulationEngine implements AutoCloseable {
         }
     }
 
-    private static void giveUp(DeviceRunner r, MessageJob job) {
-        r.gaveUp += job.remaining.size();
+    /** Under both locks: counts the outcome; returns whether the job waits for a retry (in {@code r.waiting}). */
+    private boolean settle(DeviceRunner r, DeviceRunner origin, MessageJob job, SmtpDeviceClient.AttemptResult result,
+            Instant now) {
+        boolean retry = false;
+        boolean isRetry = job.attempts > 1;
+        int retryCode = 0;
+        if (result.connectFailure() != null) {
+            SendOutcome o = result.connectFailure();
+            count(r, origin, job, o, isRetry);
+            retryCode = o.code();
+            if (o.permanent() && !r.device.retry().retryPermanent()) {
+                giveUp(origin, job);
+            }
+        } else {
+            for (int i = 0; i < result.outcomes().size(); i++) {
+                SendOutcome o = result.outcomes().get(i);
+                List<String> envelope = result.envelopes().get(i);
+                count(r, origin, job, o, isRetry);
+                if (o.accepted()) {
+                    job.remaining.remove(envelope);
+                    // behind a relay, the time in its queue is part of the delay
+                    Instant from = job.relayed ? job.createdAt : job.firstAttemptAt;
+                    origin.delays.add(Duration.between(from, now).toNanos() / 1e9);
+                    recordAccepted(r.device, job, envelope, now);
+                } else if (o.permanent() && !r.device.retry().retryPermanent()) {
+                    job.remaining.remove(envelope);
+                    origin.gaveUp++;
+                    job.gaveUp = true;
+                } else {
+                    retryCode = o.code();
+                }
+            }
+        }
+        if (!job.remaining.isEmpty()) {
+            var delay = r.device.retry().nextDelay(job.attempts,
+                    Duration.between(job.firstAttemptAt, now), retryCode, r.random);
+            if (delay.isPresent()) {
+                job.dueAt = now.plus(delay.get());
+                r.waiting.add(job);
+                retry = true;
+            } else {
+                giveUp(origin, job);
+            }
+        }
+        if (job.remaining.isEmpty()) {
+            if (job.relayed) {
+                origin.relayedOutstanding--;
+            }
+            if (job.gaveUp) {
+                origin.lastGaveUp = true;
+            } else {
+                origin.messagesAccepted++;
+                origin.lastGaveUp = false;
+            }
+        }
+        return retry;
+    }
+
+    private static void giveUp(DeviceRunner origin, MessageJob job) {
+        origin.gaveUp += job.remaining.size();
         job.remaining.clear();
         job.gaveUp = true;
+    }
+
+    /** Counts a transaction at its sender and, behind a relay, at the device whose message it is. */
+    private static void count(DeviceRunner r, DeviceRunner origin, MessageJob job, SendOutcome o, boolean isRetry) {
+        count(r, job, o, isRetry);
+        if (origin != r) {
+            count(origin, job, o, isRetry);
+        }
     }
 
     private static void count(DeviceRunner r, MessageJob job, SendOutcome o, boolean isRetry) {
@@ -579,8 +638,9 @@ public final class SimulationEngine implements AutoCloseable {
         }
     }
 
-    private void recordAccepted(String mailbox, MessageJob job, List<String> envelope, Instant at) {
-        acceptedSubmissions.add(new AcceptedSubmission(mailbox, job.messageId, envelope));
+    private void recordAccepted(Device sender, MessageJob job, List<String> envelope, Instant at) {
+        String mailbox = sender.mailbox();
+        acceptedSubmissions.add(new AcceptedSubmission(mailbox, job.messageId, envelope, sender.endpoint()));
         for (String rcpt : envelope) {
             acceptedPerRecipient.computeIfAbsent(rcpt, k -> new LongAdder()).increment();
         }

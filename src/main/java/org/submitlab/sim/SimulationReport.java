@@ -50,8 +50,13 @@ public record SimulationReport(String scenario, double speed, long simulatedSeco
         }
     }
 
+    /**
+     * @param delayP50Seconds  every accepted transaction's delay (first attempt, or hand-off to a relay, to its
+     *                         acceptance), simulated seconds; null when nothing was accepted (or in reports of
+     *                         earlier versions)
+     */
     public record Totals(long scheduled, long attempts, long accepted, Map<String, Long> refused, long retries,
-            long gaveUp, long pending) {
+            long gaveUp, long pending, Double delayP50Seconds, Double delayP95Seconds) {
 
         public long refusedCount() {
             return refused.values().stream().mapToLong(Long::longValue).sum();

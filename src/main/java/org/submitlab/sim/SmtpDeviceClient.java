@@ -82,7 +82,9 @@ final class SmtpDeviceClient {
         List<SendOutcome> outcomes = new ArrayList<>();
         boolean broken = false;
         try {
-            SimMessage message = SimMessage.build(session, device, job, clock);
+            // a relay sends the message of the device that handed it over, with that device's headers
+            Device author = job.origin == null ? device : job.origin.device;
+            SimMessage message = SimMessage.build(session, author, job, clock, device.uploadKbps().orElse(0));
             for (List<String> envelope : envelopes) {
                 SendOutcome o = send(t, message, envelope);
                 tried.add(envelope);

@@ -138,4 +138,76 @@ class PresetOutcomesTest {
         assertThat(r.simulatedSeconds()).isGreaterThan(24 * 3600L);
         assertThat(r.checks()).as(table).allMatch(SimulationReport.Check::passed);
     }
+
+    @Test
+    void newsletterInBatchesSpreadUnderTheBudgetIsNeverRefused() throws InterruptedException {
+        SimulationReport r = run("newsletter-batches", 3600);
+        String table = ReportTable.format(r);
+
+        SimulationReport.DeviceReport d = r.device("newsletter-tool");
+        assertThat(d.refused()).as(table).isEmpty();
+        assertThat(d.scheduled()).isEqualTo(24);
+        assertThat(d.messagesAccepted()).as(table).isEqualTo(24);
+        assertThat(d.retries()).isZero();
+        // at most 19 batches of 500 in any 24 hours: the window never came near 10,000
+        assertThat(r.mailbox("news@contoso.test").recipientsInWindow()).as(table).isLessThanOrEqualTo(9_500);
+        assertThat(run.store().deliveries().countByRecipient()).hasSize(12_000);
+        assertThat(r.checks()).as(table).allMatch(SimulationReport.Check::passed);
+    }
+
+    @Test
+    void newsletterToADistributionGroupCountsOneRecipientAndReachesEverySubscriber() throws InterruptedException {
+        SimulationReport r = run("newsletter-distribution-group", 600);
+        String table = ReportTable.format(r);
+
+        SimulationReport.DeviceReport d = r.device("newsletter-tool");
+        assertThat(d.refused()).as(table).isEmpty();
+        assertThat(d.messagesAccepted()).isEqualTo(1);
+        assertThat(r.mailbox("news@contoso.test").recipientsInWindow()).isEqualTo(1);
+        Map<String, Long> copies = run.store().deliveries().countByRecipient();
+        assertThat(copies).hasSize(12_000).doesNotContainKey("newsletter-subscribers@contoso.test");
+        assertThat(copies.values()).containsOnly(1L);
+        assertThat(r.checks()).as(table).allMatch(SimulationReport.Check::passed);
+    }
+
+    @Test
+    void alertStormThroughARelayKeepingThreeInFlightLosesNoAlert() throws InterruptedException {
+        SimulationReport r = run("alert-storm-relay", 60);
+        String table = ReportTable.format(r);
+
+        SimulationReport.DeviceReport d = r.device("monitoring");
+        assertThat(d.scheduled()).isEqualTo(50);
+        assertThat(d.messagesAccepted()).as(table).isEqualTo(50);
+        assertThat(d.refused()).as(table).doesNotContainKey("432 4.3.2");
+        assertThat(d.gaveUp() + d.pending()).isZero();
+        assertThat(r.device("onprem-relay").kind()).isEqualTo("relay");
+        assertThat(r.mailbox("alerts@contoso.test").sentItems()).isEqualTo(50);
+        assertThat(r.checks()).as(table).allMatch(SimulationReport.Check::passed);
+    }
+
+    @Test
+    void anAppOnBasicAuthenticationLosesEveryNotificationOnce2026RulesApply() throws InterruptedException {
+        SimulationReport r = run("app-on-basic-auth", 600);
+        String table = ReportTable.format(r);
+
+        SimulationReport.DeviceReport d = r.device("hr-app");
+        assertThat(d.scheduled()).isEqualTo(10);
+        assertThat(d.refused()).as(table).containsOnlyKeys("535 5.7.139");
+        assertThat(d.messagesAccepted()).isZero();
+        assertThat(d.gaveUp()).isEqualTo(10);
+    }
+
+    @Test
+    void theSameAppMovedToHighVolumeEmailDeliversEveryNotificationWithoutSentItems() throws InterruptedException {
+        SimulationReport r = run("app-moved-to-hve", 600);
+        String table = ReportTable.format(r);
+
+        SimulationReport.DeviceReport d = r.device("hr-app");
+        assertThat(d.refused()).as(table).isEmpty();
+        assertThat(d.messagesAccepted()).isEqualTo(10);
+        assertThat(r.mailbox("hr-app@contoso.test").sentItems()).isZero();
+        assertThat(run.store().deliveries().countByRecipient().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(10);
+        assertThat(r.checks()).as(table).allMatch(SimulationReport.Check::passed);
+    }
 }

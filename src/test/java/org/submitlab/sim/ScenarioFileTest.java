@@ -210,4 +210,69 @@ class ScenarioFileTest {
                 org.junit.jupiter.params.provider.Arguments.of("{\n  \"name\": x\n}", "is not a JSON value", 2),
                 org.junit.jupiter.params.provider.Arguments.of("{\n  \"name\": \"x\",\n  \"devices\": [", "ends too early", 3));
     }
+
+    private static final String RELAYED = """
+            {
+              "name": "relayed",
+              "mailboxes": [ { "address": "alerts@contoso.test", "password": "pw-1" } ],
+              "pools": { "oncall": { "addresses": [ "noc@contoso.test" ] },
+                         "staff": { "pattern": "staff{n}@contoso.test", "size": 5 } },
+              "groups": [ { "address": "everyone@contoso.test", "pool": "staff", "members": [ "boss@contoso.test" ] } ],
+              "relays": [ { "name": "onprem", "mailbox": "alerts@contoso.test", "maxConnections": 2 } ],
+              "devices": [
+                { "name": "monitoring", "kind": "alerting", "relay": "onprem", %s
+                  "recipients": { "pool": "oncall" }, "schedule": { "type": "burst", "count": 5 } }
+              ]
+            }
+            """;
+
+    @Test
+    void aDeviceBehindARelaySendsThroughTheRelaysMailboxAndTheRelayRetriesLikePostfix() {
+        Scenario s = Scenarios.parse(RELAYED.formatted(""), "relayed.json");
+        Relay relay = s.relay("onprem");
+        assertThat(relay.maxConnections()).isEqualTo(2);
+        assertThat(relay.reuse()).isTrue();
+        assertThat(relay.retry()).isEqualTo(RetryPolicy.postfix());
+        assertThat(relay.password()).contains("pw-1");
+        Device d = s.devices().get(0);
+        assertThat(d.relay()).contains("onprem");
+        assertThat(d.mailbox()).isEqualTo("alerts@contoso.test");
+        assertThat(d.from()).isEqualTo("alerts@contoso.test");
+        assertThat(s.groups()).singleElement().satisfies(g -> {
+            assertThat(g.address()).isEqualTo("everyone@contoso.test");
+            assertThat(g.members()).hasSize(6).contains("staff1@contoso.test", "boss@contoso.test");
+        });
+        assertThat(s.senderThreads()).isEqualTo(4);
+    }
+
+    @Test
+    void aDeviceBehindARelayMayNotSayHowItWouldRetry() {
+        ScenarioException e = errorFor(RELAYED.formatted("\"retry\": { \"policy\": \"none\" },"));
+        assertThat(e.field()).isEqualTo("devices[0].retry");
+        assertThat(e.getMessage()).contains("set retry on the relay instead");
+        assertThat(e.line()).isEqualTo(9);
+    }
+
+    @Test
+    void anUnknownRelayAndAnUnknownRelayFieldAreNamedWithTheirLine() {
+        ScenarioException unknown = errorFor(RELAYED.formatted("").replace("\"relay\": \"onprem\"", "\"relay\": \"cloud\""));
+        assertThat(unknown.field()).isEqualTo("devices[0].relay");
+        assertThat(unknown.getMessage()).contains("no relay named 'cloud'").contains("onprem");
+        ScenarioException field = errorFor(RELAYED.formatted("").replace("\"maxConnections\"", "\"maxConnection\""));
+        assertThat(field.field()).isEqualTo("relays[0].maxConnection");
+        assertThat(field.line()).isEqualTo(7);
+        assertThat(field.column()).isPositive();
+        assertThat(field.getMessage()).contains("unknown field 'maxConnection'").contains("maxConnections");
+        ScenarioException range = errorFor(RELAYED.formatted("").replace("\"maxConnections\": 2", "\"maxConnections\": 0"));
+        assertThat(range.field()).isEqualTo("relays[0].maxConnections");
+    }
+
+    @Test
+    void aGroupNeedsMembersAndAnAddressOfItsOwn() {
+        ScenarioException mailbox = errorFor(RELAYED.formatted("").replace("everyone@contoso.test", "alerts@contoso.test"));
+        assertThat(mailbox.field()).isEqualTo("groups[0].address");
+        assertThat(mailbox.getMessage()).contains("already a mailbox");
+        ScenarioException pool = errorFor(RELAYED.formatted("").replace("\"pool\": \"staff\", ", "\"pool\": \"all\", "));
+        assertThat(pool.field()).isEqualTo("groups[0].pool");
+    }
 }
