@@ -119,8 +119,6 @@ public record ScenarioDraft(Scenario scenario) {
     }
 
     private ScenarioDraft with(List<Device> devices) {
-        Scenario s = scenario;
-        return new ScenarioDraft(new Scenario(s.name(), s.description(), s.duration(), s.drain(), s.speed(), s.seed(),
-                s.profile(), s.limits(), s.mailboxes(), s.pools(), devices, s.senderThreads(), s.rules()));
+        return new ScenarioDraft(scenario.withDevices(devices)); // keeps the scenario's relays and groups
     }
 }

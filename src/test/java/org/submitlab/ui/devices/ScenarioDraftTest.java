@@ -40,6 +40,19 @@ class ScenarioDraftTest {
     }
 
     @Test
+    void editingAScenarioWithARelayOrAGroupKeepsThem() {
+        ScenarioDraft relayed = new ScenarioDraft(Scenarios.preset("alert-storm-relay"));
+        ScenarioDraft grouped = new ScenarioDraft(Scenarios.preset("newsletter-distribution-group"));
+        assertThat(relayed.scenario().relays()).isNotEmpty();
+        assertThat(grouped.scenario().groups()).isNotEmpty();
+
+        assertThat(relayed.remove(relayed.devices().get(0).name()).scenario().relays())
+                .isEqualTo(relayed.scenario().relays());
+        assertThat(grouped.remove(grouped.devices().get(0).name()).scenario().groups())
+                .isEqualTo(grouped.scenario().groups());
+    }
+
+    @Test
     void removingDropsOnlyThatDevice() {
         ScenarioDraft d = printers.remove(first.name());
 
