@@ -151,6 +151,12 @@ public final class Run implements World, AutoCloseable {
         return new Run(folder, info, scenario, clock, Store.openReadOnly(folder), null, null, null, report);
     }
 
+    /** The scenario's caption for the run's time {@code now} (the last one it reached), if it has any. */
+    public Optional<String> captionAt(Instant now) {
+        Instant start = info.simulatedStart() != null ? info.simulatedStart() : info.started();
+        return scenario.flatMap(s -> s.captionAt(java.time.Duration.between(start, now))).map(Scenario.Caption::text);
+    }
+
     /** Starts the devices of a prepared run (once). */
     synchronized void play() {
         if (engine == null || played || ended.isDone()) {

@@ -26,11 +26,25 @@ import org.submitlab.policy.TenantRules;
  * @param rules          Exchange's 2026 rules to apply (basic auth, legacy TLS, Send As phase, ...); empty: the server's
  * @param relays         on-premises relays that devices hand their messages to ({@link Device#relay()})
  * @param groups         distribution groups to declare on an embedded server (one recipient each, copies to members)
+ * @param captions       a trainer's narration: texts shown as a banner when the run's clock reaches them
  */
 public record Scenario(String name, String description, Duration duration, Duration drain, double speed, long seed,
         Optional<Profile> profile, Optional<Limits> limits, List<ScenarioMailbox> mailboxes,
         Map<String, RecipientPool> pools, List<Device> devices, int senderThreads, Optional<TenantRules> rules,
-        List<Relay> relays, List<DistributionGroup> groups) {
+        List<Relay> relays, List<DistributionGroup> groups, List<Caption> captions) {
+
+    /** A line of narration, shown from {@code at} after the run's start ("the newsletter starts; watch the budget"). */
+    public record Caption(Duration at, String text) {
+    }
+
+    /** A scenario without captions. */
+    public Scenario(String name, String description, Duration duration, Duration drain, double speed, long seed,
+            Optional<Profile> profile, Optional<Limits> limits, List<ScenarioMailbox> mailboxes,
+            Map<String, RecipientPool> pools, List<Device> devices, int senderThreads, Optional<TenantRules> rules,
+            List<Relay> relays, List<DistributionGroup> groups) {
+        this(name, description, duration, drain, speed, seed, profile, limits, mailboxes, pools, devices, senderThreads,
+                rules, relays, groups, List.of());
+    }
 
     /** A scenario without relays or distribution groups. */
     public Scenario(String name, String description, Duration duration, Duration drain, double speed, long seed,
@@ -55,6 +69,19 @@ public record Scenario(String name, String description, Duration duration, Durat
         devices = List.copyOf(devices);
         relays = relays == null ? List.of() : List.copyOf(relays);
         groups = groups == null ? List.of() : List.copyOf(groups);
+        captions = captions == null ? List.of() : captions.stream()
+                .sorted(java.util.Comparator.comparing(Caption::at)).toList();
+    }
+
+    /** The caption to show {@code elapsed} after the start: the last one reached, if any. */
+    public Optional<Caption> captionAt(Duration elapsed) {
+        Caption shown = null;
+        for (Caption c : captions) {
+            if (c.at().compareTo(elapsed) <= 0) {
+                shown = c;
+            }
+        }
+        return Optional.ofNullable(shown);
     }
 
     /** The relay with this name. */
@@ -73,28 +100,28 @@ public record Scenario(String name, String description, Duration duration, Durat
 
     public Scenario withDuration(Duration d) {
         return new Scenario(name, description, d, drain, speed, seed, profile, limits, mailboxes, pools, devices,
-                senderThreads, rules, relays, groups);
+                senderThreads, rules, relays, groups, captions);
     }
 
     public Scenario withDrain(Duration d) {
         return new Scenario(name, description, duration, d, speed, seed, profile, limits, mailboxes, pools, devices,
-                senderThreads, rules, relays, groups);
+                senderThreads, rules, relays, groups, captions);
     }
 
     public Scenario withSpeed(double s) {
         return new Scenario(name, description, duration, drain, s, seed, profile, limits, mailboxes, pools, devices,
-                senderThreads, rules, relays, groups);
+                senderThreads, rules, relays, groups, captions);
     }
 
     /** The same scenario with other devices (its relays and groups kept: an editor should rebuild it this way). */
     public Scenario withDevices(List<Device> d) {
         return new Scenario(name, description, duration, drain, speed, seed, profile, limits, mailboxes, pools, d,
-                senderThreads, rules, relays, groups);
+                senderThreads, rules, relays, groups, captions);
     }
 
     public Scenario withSeed(long s) {
         return new Scenario(name, description, duration, drain, speed, s, profile, limits, mailboxes, pools, devices,
-                senderThreads, rules, relays, groups);
+                senderThreads, rules, relays, groups, captions);
     }
 
     public RecipientPool pool(String poolName) {

@@ -12,7 +12,10 @@ final class ScenarioJson {
     record File(String name, String description, String duration, String drain, Double speed, Long seed,
             String profile, Map<String, Object> limits, List<MailboxJson> mailboxes, Map<String, PoolJson> pools,
             List<DeviceJson> devices, Integer senderThreads, Map<String, Object> rules, List<RelayJson> relays,
-            List<GroupJson> groups) {
+            List<GroupJson> groups, List<CaptionJson> captions) {
+    }
+
+    record CaptionJson(String at, String text) {
     }
 
     record RelayJson(String name, String mailbox, String login, String password, String token, Integer maxConnections,

@@ -71,7 +71,28 @@ final class ScenarioParser {
         Optional<TenantRules> rules = f.rules() == null ? Optional.empty() : Optional.of(rules(f.rules()));
         return new Scenario(name, f.description() == null ? "" : f.description(), duration, drain, speed,
                 f.seed() == null ? 1L : f.seed(), profile, limits, mailboxes, pools, devices, senders, rules, relays,
-                groups);
+                groups, captions(f.captions(), duration.plus(drain)));
+    }
+
+    /** Timed narration: each at a simulated time from the start, within the run, with a text of one or two lines. */
+    private List<Scenario.Caption> captions(List<ScenarioJson.CaptionJson> list, Duration runLength) {
+        List<Scenario.Caption> out = new java.util.ArrayList<>();
+        if (list == null) {
+            return out;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String p = "/captions/" + i;
+            ScenarioJson.CaptionJson c = list.get(i);
+            check(p, c != null, "a caption needs at and text");
+            check(p + "/at", c.at() != null, "say when the caption shows, as a time from the start like 30s or 1h");
+            Duration at = duration(p + "/at", c.at());
+            check(p + "/at", at.compareTo(runLength) <= 0, "is after the run's end (duration plus drain, "
+                    + runLength.toSeconds() + " s)");
+            check(p + "/text", c.text() != null && !c.text().isBlank(), "the caption needs a text");
+            check(p + "/text", c.text().length() <= 300, "is longer than 300 characters: a banner is read in a glance");
+            out.add(new Scenario.Caption(at, c.text().trim()));
+        }
+        return out;
     }
 
     /** The relays devices may hand their messages to; each submits through one mailbox with a cap on connections. */

@@ -1,7 +1,7 @@
 package org.submitlab.sim;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -64,7 +64,9 @@ public final class ScenarioWriter {
                 s.devices().stream().map(ScenarioWriter::device).toList(), s.senderThreads(),
                 s.rules().map(ScenarioWriter::rules).orElse(null),
                 s.relays().isEmpty() ? null : s.relays().stream().map(ScenarioWriter::relay).toList(),
-                s.groups().isEmpty() ? null : s.groups().stream().map(g -> group(g, s.pools())).toList());
+                s.groups().isEmpty() ? null : s.groups().stream().map(g -> group(g, s.pools())).toList(),
+                s.captions().isEmpty() ? null : s.captions().stream()
+                        .map(c -> new ScenarioJson.CaptionJson(duration(c.at()), c.text())).toList());
         try {
             return WRITER.writeValueAsString(file) + "\n";
         } catch (JsonProcessingException e) {

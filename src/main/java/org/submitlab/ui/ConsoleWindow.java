@@ -46,6 +46,9 @@ import org.submitlab.app.RunState;
 import org.submitlab.app.Workspace;
 import org.submitlab.app.World;
 import org.submitlab.app.WorldStatus;
+import org.submitlab.app.compare.CompareRuns;
+import org.submitlab.app.compare.RemedyPair;
+import org.submitlab.app.compare.RemedyPairs;
 import org.submitlab.policy.Profile;
 import org.submitlab.sim.Scenario;
 import org.submitlab.sim.Scenarios;
@@ -53,6 +56,7 @@ import org.submitlab.ui.common.BackgroundTasks;
 import org.submitlab.ui.common.Formats;
 import org.submitlab.ui.common.Tables;
 import org.submitlab.ui.common.Themes;
+import org.submitlab.ui.compare.CompareWindow;
 import org.submitlab.ui.devices.ScenarioDraft;
 
 /**
@@ -105,7 +109,10 @@ public final class ConsoleWindow {
     static final java.time.Duration STEP = java.time.Duration.ofSeconds(5);
     private final Button step = new Button("Step " + Formats.countdown(STEP));
     private final Button useSuggested = new Button();
+    private final Button compare = new Button("Compare\u2026");
     private double suggestedSpeed;
+    private CompareWindow lastComparison;
+    private final Label captionBanner = new Label();
     private final Button runAgain = new Button("Run _again");
     private final ComboBox<Double> speed = new ComboBox<>();
     private final Label clockCaption = new Label("Time");
@@ -192,7 +199,12 @@ public final class ConsoleWindow {
         });
         opening.getStyleClass().add("empty-state");
 
-        root.setTop(new VBox(toolbarWorld(), toolbarScenario()));
+        captionBanner.setId("caption-banner");
+        captionBanner.getStyleClass().add("caption-banner");
+        captionBanner.setWrapText(true);
+        captionBanner.setMaxWidth(Double.MAX_VALUE);
+        showCaption("");
+        root.setTop(new VBox(toolbarWorld(), toolbarScenario(), captionBanner));
         root.setCenter(tabs);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(820, screen.getHeight()));
@@ -301,6 +313,12 @@ public final class ConsoleWindow {
         step.setOnAction(e -> stepRun());
         step.setTooltip(new Tooltip("Pause (if it runs) and play " + Formats.countdown(STEP) + " of the run's "
                 + "simulated time, then pause again: walk the room through one transaction at a time"));
+        compare.setId("compare-open");
+        compare.setTooltip(Tables.tooltip("Play a problem and its remedy side by side on one clock (printers sharing a "
+                + "mailbox or one each, a newsletter in one go or in batches, an alert storm with or without a relay, "
+                + "basic auth or High Volume Email): two runs, their slot timelines one above the other, a table of "
+                + "figures and a handout."));
+        compare.setOnAction(e -> chooseComparison());
         useSuggested.setId("use-suggested-speed");
         useSuggested.setTooltip(new Tooltip("The speed this scenario was written for; picking a scenario never "
                 + "changes the speed by itself"));
@@ -342,7 +360,7 @@ public final class ConsoleWindow {
         clock.getStyleClass().add("sim-clock");
         worldState.setId("scenario-state");
         return toolbar("toolbar-scenario", caption("Scenario"), scenarioPicker, openScenario, caption("Speed"), speed,
-                useSuggested, start, divider(), clockCaption, clock, pause, step, stop, runAgain, worldState);
+                useSuggested, start, compare, divider(), clockCaption, clock, pause, step, stop, runAgain, worldState);
     }
 
     /**
@@ -557,6 +575,7 @@ public final class ConsoleWindow {
             public void onTick(Instant now) {
                 if (view == self[0]) {
                     clock.setText(Formats.dateTime(now, zone));
+                    showCaption(world instanceof Run r ? r.captionAt(now).orElse("") : "");
                 }
             }
         });
@@ -829,6 +848,49 @@ public final class ConsoleWindow {
         });
     }
 
+    private void chooseComparison() {
+        List<RemedyPair> pairs = RemedyPairs.all();
+        javafx.scene.control.ChoiceDialog<String> d = new javafx.scene.control.ChoiceDialog<>(pairs.get(0).title(),
+                pairs.stream().map(RemedyPair::title).toList());
+        d.initOwner(scene.getWindow());
+        d.setTitle("Compare a problem with its remedy");
+        d.setHeaderText("Both play at " + String.format(Locale.US, "%,.0f\u00d7", speed.getValue())
+                + " with one seed, each in a run of its own.");
+        d.getDialogPane().setId("compare-dialog");
+        d.showAndWait().flatMap(t -> pairs.stream().filter(p -> p.title().equals(t)).findFirst())
+                .ifPresent(p -> openComparison(p, speed.getValue()));
+    }
+
+    /** Starts the pair's two runs together and opens their comparison window. */
+    public java.util.concurrent.CompletableFuture<CompareWindow> openComparison(RemedyPair pair, double atSpeed) {
+        java.util.concurrent.CompletableFuture<CompareWindow> opened = new java.util.concurrent.CompletableFuture<>();
+        background("Starting " + pair.title() + " at " + String.format(Locale.US, "%,.0f\u00d7", atSpeed) + "\u2026",
+                () -> CompareRuns.start(workspace.runs(), Scenarios.preset(pair.problem()), Scenarios.preset(pair.remedy()),
+                        atSpeed), runs -> {
+                    CompareWindow w = new CompareWindow(runs, background, zone);
+                    lastComparison = w;
+                    w.show(scene.getWindow());
+                    setMessage(pair.title() + ": runs " + runs.a().id() + " and " + runs.b().id() + " play side by side");
+                    refreshWorlds(currentWorldId());
+                    opened.complete(w);
+                });
+        return opened;
+    }
+
+    /** The scenario's narration for the shown run's time, as a banner under the toolbars ("" hides it). */
+    private void showCaption(String text) {
+        if (!text.equals(captionBanner.getText()) || captionBanner.isVisible() == text.isEmpty()) {
+            captionBanner.setText(text);
+            captionBanner.setVisible(!text.isEmpty());
+            captionBanner.setManaged(!text.isEmpty());
+        }
+    }
+
+    /** The comparison window opened last, for tests. */
+    public CompareWindow lastComparison() {
+        return lastComparison;
+    }
+
     private void stepRun() {
         if (view == null || !(view.world() instanceof Run run)) {
             return;
@@ -866,6 +928,7 @@ public final class ConsoleWindow {
         resetCounters.setDisable(w == null || !w.isLive());
         deleteRun.setDisable(!isRun || active);
         start.setDisable(draft == null || !ready);
+        compare.setDisable(!ready);
         pause.setDisable(!isRun || !active);
         pause.setText(shownState.filter(RunState.PAUSED::equals).isPresent() ? "_Resume" : "_Pause");
         step.setDisable(!isRun || !active);

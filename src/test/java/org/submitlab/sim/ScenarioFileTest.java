@@ -93,6 +93,30 @@ class ScenarioFileTest {
     }
 
     @Test
+    void captionsAreReadInTimeOrderAndTheLastOneReachedIsShown() {
+        Scenario s = Scenarios.parse(VALID.replace("\"duration\": \"10m\",", "\"duration\": \"10m\", \"captions\": ["
+                + "{ \"at\": \"5m\", \"text\": \"second\" }, { \"at\": \"0s\", \"text\": \" first \" }],"), "c.json");
+
+        assertThat(s.captions()).extracting(Scenario.Caption::text).containsExactly("first", "second");
+        assertThat(s.captionAt(Duration.ofMinutes(4))).map(Scenario.Caption::text).contains("first");
+        assertThat(s.captionAt(Duration.ofMinutes(5))).map(Scenario.Caption::text).contains("second");
+        assertThat(Scenarios.parse(ScenarioWriter.toJson(s), "again.json").captions()).isEqualTo(s.captions());
+        assertThat(Scenarios.preset("printers-sharing-mailbox").captionAt(Duration.ofSeconds(3)))
+                .map(Scenario.Caption::text).hasValueSatisfying(t -> assertThat(t).contains("hollow bar"));
+    }
+
+    @Test
+    void aCaptionAfterTheRunsEndOrWithoutTextIsNamed() {
+        ScenarioException late = errorFor(VALID.replace("\"duration\": \"10m\",", "\"duration\": \"10m\", "
+                + "\"captions\": [{ \"at\": \"3h\", \"text\": \"too late\" }],"));
+        assertThat(late.field()).isEqualTo("captions[0].at");
+        assertThat(late.getMessage()).contains("after the run's end");
+        ScenarioException empty = errorFor(VALID.replace("\"duration\": \"10m\",", "\"duration\": \"10m\", "
+                + "\"captions\": [{ \"at\": \"1m\", \"text\": \" \" }],"));
+        assertThat(empty.field()).isEqualTo("captions[0].text");
+    }
+
+    @Test
     void anUnknownFieldIsNamedWithItsLine() {
         ScenarioException e = errorFor(VALID.replace("\"every\": \"1m\"", "\"evry\": \"1m\""));
         assertThat(e.field()).isEqualTo("devices[0].schedule.evry");
