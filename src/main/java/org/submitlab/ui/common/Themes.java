@@ -5,7 +5,7 @@ import javafx.scene.Scene;
 
 /**
  * Light, dark and high-contrast themes and the large-font presentation mode, as scene stylesheets over Modena
- * (docs/decisions/0401-themes-stay-on-modena.md says why not AtlantaFX).
+ * (docs/decisions/0403-themes-stay-on-modena.md says why not AtlantaFX).
  */
 public final class Themes {
 
