@@ -110,6 +110,8 @@ public final class ConsoleWindow {
     private final Button step = new Button("Step " + Formats.countdown(STEP));
     private final Button useSuggested = new Button();
     private final Button compare = new Button("Compare\u2026");
+    private final Button replay = new Button("Replay");
+    private org.submitlab.ui.replay.ReplayWindow lastReplay;
     private double suggestedSpeed;
     private CompareWindow lastComparison;
     private final Label captionBanner = new Label();
@@ -313,6 +315,15 @@ public final class ConsoleWindow {
         step.setOnAction(e -> stepRun());
         step.setTooltip(new Tooltip("Pause (if it runs) and play " + Formats.countdown(STEP) + " of the run's "
                 + "simulated time, then pause again: walk the room through one transaction at a time"));
+        replay.setId("replay-run");
+        replay.setTooltip(new Tooltip("Play the shown finished run again from its recorded events, at the speed chosen "
+                + "(change it while it plays): its slot timeline and captions, nothing sent again"));
+        replay.setOnAction(e -> {
+            if (view != null && view.world() instanceof Run run) {
+                lastReplay = new org.submitlab.ui.replay.ReplayWindow(run, speed.getValue(), SPEEDS, background, zone);
+                lastReplay.show(scene.getWindow());
+            }
+        });
         compare.setId("compare-open");
         compare.setTooltip(Tables.tooltip("Play a problem and its remedy side by side on one clock (printers sharing a "
                 + "mailbox or one each, a newsletter in one go or in batches, an alert storm with or without a relay, "
@@ -360,7 +371,7 @@ public final class ConsoleWindow {
         clock.getStyleClass().add("sim-clock");
         worldState.setId("scenario-state");
         return toolbar("toolbar-scenario", caption("Scenario"), scenarioPicker, openScenario, caption("Speed"), speed,
-                useSuggested, start, compare, divider(), clockCaption, clock, pause, step, stop, runAgain, worldState);
+                useSuggested, start, compare, divider(), clockCaption, clock, pause, step, stop, runAgain, replay, worldState);
     }
 
     /**
@@ -886,6 +897,11 @@ public final class ConsoleWindow {
         }
     }
 
+    /** The replay window opened last, for tests. */
+    public org.submitlab.ui.replay.ReplayWindow lastReplay() {
+        return lastReplay;
+    }
+
     /** The comparison window opened last, for tests. */
     public CompareWindow lastComparison() {
         return lastComparison;
@@ -939,6 +955,7 @@ public final class ConsoleWindow {
         useSuggested.setManaged(suggest);
         stop.setDisable(!isRun || !active);
         runAgain.setDisable(!isRun || active || ((Run) w).scenario().isEmpty());
+        replay.setDisable(!isRun || active);
     }
 
     private void setMessage(String text) {

@@ -94,10 +94,10 @@ public final class ScreenshotTour {
         onFx(() -> {
             lookup(app, "#presentation-mode", ToggleButton.class).fire();
             lookup(app, "#theme-dark", ToggleButton.class).fire();
-            app.window().tabs().getSelectionModel().select(2);
+            app.window().tabs().getSelectionModel().select(0);
             return null;
         });
-        Thread.sleep(1500);
+        Thread.sleep(2500);
         shoot(out.resolve("08-presentation-mode.png"));
         onFx(() -> {
             lookup(app, "#presentation-mode", ToggleButton.class).fire();
@@ -151,6 +151,53 @@ public final class ScreenshotTour {
         });
         Thread.sleep(3000);
         shoot(out.resolve("13-devices-seen.png"));
+        onFx(() -> {
+            app.window().tabs().getSelectionModel().select(3);
+            return null;
+        });
+        Thread.sleep(1500);
+        onFx(() -> {
+            @SuppressWarnings("unchecked")
+            TableView<org.submitlab.ui.sentitems.SentItemRow> t = lookup(app, "#sent-items-table", TableView.class);
+            t.getItems().stream().filter(r -> r.subject().equals("December newsletter")).findFirst()
+                    .ifPresent(r -> t.getSelectionModel().select(r));
+            return null;
+        });
+        Thread.sleep(1500);
+        onFx(() -> {
+            javafx.scene.control.TabPane detail = lookup(app, "#message-detail", javafx.scene.control.TabPane.class);
+            detail.getTabs().stream().filter(x -> "tab-html".equals(x.getId())).findFirst()
+                    .ifPresent(x -> detail.getSelectionModel().select(x));
+            return null;
+        });
+        Thread.sleep(2500);
+        shoot(out.resolve("14-sent-items-html.png"));
+        org.submitlab.ui.compare.CompareWindow[] compared = new org.submitlab.ui.compare.CompareWindow[1];
+        onFx(() -> {
+            app.window().openComparison(org.submitlab.app.compare.RemedyPairs.byId("printers"), 60)
+                    .thenAccept(w -> compared[0] = w);
+            return null;
+        });
+        waitFor("the comparison", () -> compared[0] != null && onFx(() -> compared[0].result().isPresent()));
+        onFx(() -> {
+            javafx.stage.Stage st = compared[0].stage();
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+            st.setX(0);
+            st.setY(0);
+            st.setWidth(screen.getWidth());
+            st.setHeight(screen.getHeight());
+            compared[0].timelineA().follow().setSelected(false);
+            compared[0].timelineB().follow().setSelected(false);
+            return null;
+        });
+        Thread.sleep(1500);
+        onFx(() -> {
+            compared[0].stage().getScene().getRoot().lookupAll("#timeline-fit").forEach(
+                    n -> ((javafx.scene.control.Button) n).fire());
+            return null;
+        });
+        Thread.sleep(2000);
+        shoot(out.resolve("15-compare.png"));
         Platform.runLater(() -> {
             try {
                 app.stop();
@@ -174,6 +221,17 @@ public final class ScreenshotTour {
         try (org.submitlab.testing.MailClient c = new org.submitlab.testing.MailClient(e.host(), e.port(),
                 "alerts@contoso.test", token, "XOAUTH2", "monitoring-01")) {
             c.send("alerts@contoso.test", "oncall@contoso.test", "Disk 91% on fs01", "<alert-1@contoso.test>");
+        }
+        try (org.submitlab.testing.MailClient c = new org.submitlab.testing.MailClient(e.host(), e.port(),
+                "newsletter@contoso.test", org.submitlab.app.DemoTenant.PASSWORD, "LOGIN", "crm-01")) {
+            c.sendRaw(String.join("\r\n", "From: Contoso News <newsletter@contoso.test>", "To: staff@contoso.test",
+                    "Subject: December newsletter", "Message-ID: <news-12@contoso.test>", "MIME-Version: 1.0",
+                    "Content-Type: text/html; charset=UTF-8", "",
+                    "<html><body><h1>Contoso News</h1><img src=\"https://tracker.example/p.gif?u=staff\">",
+                    "<p>Basic authentication for SMTP AUTH is <b>off by default</b> from the end of December.",
+                    "Printers that log in with a password stop sending.</p><script>alert('hi')</script>",
+                    "<p><a href=\"https://contoso.example/oauth-printers\">How to move a printer to OAuth</a></p>",
+                    "</body></html>", "").getBytes(java.nio.charset.StandardCharsets.UTF_8), "staff@contoso.test");
         }
     }
 

@@ -135,6 +135,19 @@ class TrainerGuiTest {
         waitUntil(() -> !run.info().state().active());
         robot.interact(() -> app.window().tabs().getSelectionModel().select(0));
         waitUntil(() -> fx(() -> app.window().view().world().equals(run)));
+
+        // The stopped run replays from its recorded events at 60x: its transactions come back on the timeline.
+        robot.interact(() -> speed.setValue(60.0));
+        Button replay = robot.lookup("#replay-run").queryButton();
+        waitUntil(() -> fx(() -> !replay.isDisabled()));
+        robot.clickOn(replay);
+        waitUntil(() -> app.window().lastReplay() != null);
+        var w = app.window().lastReplay();
+        waitUntil(() -> fx(() -> w.timeline().model().mailboxes().contains("printer@contoso.test")
+                && w.replay().now().equals(w.replay().end())));
+        assertThat(fx(() -> w.timeline().model().bars("printer@contoso.test", java.time.Instant.EPOCH, w.replay().end())))
+                .isNotEmpty();
+        robot.interact(() -> w.stage().close());
     }
 
     @Test

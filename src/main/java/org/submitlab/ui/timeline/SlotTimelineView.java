@@ -62,6 +62,8 @@ public final class SlotTimelineView implements EventPump.Listener {
     private final BorderPane root = new BorderPane();
     private final Tooltip tip = new Tooltip();
     private Duration window;
+    /** The world's time at the last tick (the view may run beside a pump of its own: a comparison, a replay). */
+    private Instant now;
     private boolean windowChosen;
     private Instant end;
     private double shownSpeed;
@@ -81,6 +83,7 @@ public final class SlotTimelineView implements EventPump.Listener {
     public SlotTimelineView(UiContext ui, SlotTimeline model) {
         this.ui = ui;
         this.model = model;
+        this.now = ui.now();
         root.setId("slot-timeline");
         mailbox.setId("timeline-mailbox");
         mailbox.setPromptText("no transactions yet");
@@ -208,6 +211,7 @@ public final class SlotTimelineView implements EventPump.Listener {
 
     @Override
     public void onTick(Instant now) {
+        this.now = now;
         List<String> known = model.mailboxes();
         if (!mailbox.getItems().containsAll(known)) {
             known.stream().filter(m -> !mailbox.getItems().contains(m)).forEach(mailbox.getItems()::add);
@@ -232,7 +236,7 @@ public final class SlotTimelineView implements EventPump.Listener {
     private Instant currentEnd() {
         if (follow.isSelected() || end == null) {
             // The newest second in view with a little room on the right, so a bar being drawn is not at the edge.
-            return ui.now().plus(window().dividedBy(20));
+            return now.plus(window().dividedBy(20));
         }
         return end;
     }
@@ -259,7 +263,7 @@ public final class SlotTimelineView implements EventPump.Listener {
             return;
         }
         model.extent(m).ifPresent(x -> {
-            Instant last = follow.isSelected() ? ui.now() : x[1];
+            Instant last = follow.isSelected() ? now : x[1];
             Duration span = Duration.between(x[0], last);
             Duration w = span.plus(span.dividedBy(10));
             window = w.compareTo(MIN_WINDOW) < 0 ? MIN_WINDOW : w.compareTo(MAX_WINDOW) > 0 ? MAX_WINDOW : w;
@@ -372,7 +376,7 @@ public final class SlotTimelineView implements EventPump.Listener {
         for (SlotTimeline.Bar b : bars) {
             int lane = lanes.indexOf(b.lane());
             double x0 = Math.max(left, left + (b.start().toEpochMilli() - fromMs) * scale);
-            Instant stop = b.end() == null ? ui.now() : b.end();
+            Instant stop = b.end() == null ? now : b.end();
             double x1 = Math.min(right, left + (stop.toEpochMilli() - fromMs) * scale);
             double width = Math.max(MIN_BAR_WIDTH, x1 - x0);
             double y = lane * laneHeight + Math.max(1, laneHeight * 0.15);
@@ -433,7 +437,7 @@ public final class SlotTimelineView implements EventPump.Listener {
             line.getPoints().addAll(x, bottom - level * unit, x, bottom - s.inUse() * unit);
             level = s.inUse();
         }
-        double nowX = Math.min(right, left + (Math.min(to.toEpochMilli(), ui.now().toEpochMilli()) - fromMs) * scale);
+        double nowX = Math.min(right, left + (Math.min(to.toEpochMilli(), now.toEpochMilli()) - fromMs) * scale);
         line.getPoints().addAll(Math.max(left, nowX), bottom - level * unit);
         out.add(line);
         return out;
