@@ -194,6 +194,12 @@ public final class ConsoleWindow {
                 tabs.getSelectionModel().select(tabList.get(TAB_TITLES.indexOf("Trace")));
             }
         });
+        // A tab shown for the first time in presentation mode gets its column widths fitted too.
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (presentation.isSelected()) {
+                javafx.application.Platform.runLater(() -> org.submitlab.ui.common.HeaderWidths.fit(root, true));
+            }
+        });
         root.addEventHandler(org.submitlab.ui.common.OpenFileRequest.ANY, e -> fileOpener.accept(e.file()));
         root.addEventHandler(org.submitlab.ui.explain.ExplainRequest.ANY, e -> {
             explainPanel.explain(e.text());
@@ -443,6 +449,7 @@ public final class ConsoleWindow {
             n.setVisible(!presenting);
             n.setManaged(!presenting);
         }
+        javafx.application.Platform.runLater(() -> org.submitlab.ui.common.HeaderWidths.fit(root, presenting));
         // Shorter titles so that all ten tabs fit at 1360 pixels in large type, none behind the overflow menu.
         for (Tab t : tabs.getTabs()) {
             String full = (String) t.getProperties().computeIfAbsent("full-title", k -> t.getText());

@@ -173,6 +173,11 @@ class TrainerGuiTest {
         }));
         assertThat(fx(() -> app.window().tabs().getTabs().stream().map(Tab::getText).toList()))
                 .contains("Budget", "Log", "Mailboxes", "Tenant");
+        // No column title is cut: each header's label (text, or the title with its help) gets the width it wants.
+        robot.interact(() -> app.window().tabs().getSelectionModel().select(0));
+        waitUntil(() -> fx(() -> app.window().view().connections().table().lookupAll(".column-header .label").stream()
+                .map(n -> (javafx.scene.control.Label) n)
+                .allMatch(l -> l.getWidth() + 0.5 >= l.prefWidth(-1))));
 
         robot.clickOn("#presentation-mode");
         waitUntil(() -> fx(() -> app.window().tabs().getTabs().stream().map(Tab::getText).toList()

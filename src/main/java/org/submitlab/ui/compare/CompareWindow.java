@@ -62,6 +62,8 @@ public final class CompareWindow {
         Run b = compare.b();
         this.timelineA = new SlotTimelineView(new UiContext(zone, background, a.clock().instant(), false, a.clock()::speed));
         this.timelineB = new SlotTimelineView(new UiContext(zone, background, b.clock().instant(), false, b.clock()::speed));
+        timelineA.preferAllMailboxes();
+        timelineB.preferAllMailboxes();
         this.pumpA = pump(a, timelineA);
         this.pumpB = pump(b, timelineB);
 

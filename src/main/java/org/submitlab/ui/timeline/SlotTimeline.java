@@ -23,6 +23,9 @@ import org.submitlab.events.LabEvent;
  */
 public final class SlotTimeline {
 
+    /** Every mailbox at once: each device's lane, no in-flight line (the limit is per mailbox). */
+    public static final String ALL = "all mailboxes";
+
     /** Per mailbox; older transactions (and their slot steps) are dropped, newest kept. */
     public static final int KEPT_TRANSACTIONS = 5_000;
 
@@ -197,6 +200,9 @@ public final class SlotTimeline {
     }
 
     public List<String> lanes(String mailbox) {
+        if (ALL.equals(mailbox)) {
+            return mailboxes().stream().flatMap(k -> mailboxes.get(k).lanes.stream()).distinct().toList();
+        }
         Mailbox m = mailboxes.get(mailbox.toLowerCase(Locale.ROOT));
         return m == null ? List.of() : List.copyOf(m.lanes);
     }
@@ -209,6 +215,10 @@ public final class SlotTimeline {
     /** The transactions of the mailbox that overlap [from, to], ended ones first, then those in flight (end null). */
     public List<Bar> bars(String mailbox, Instant from, Instant to) {
         List<Bar> out = new ArrayList<>();
+        if (ALL.equals(mailbox)) {
+            mailboxes().forEach(k -> out.addAll(bars(k, from, to)));
+            return out;
+        }
         Mailbox m = mailboxes.get(mailbox.toLowerCase(Locale.ROOT));
         if (m == null) {
             return out;
@@ -229,6 +239,9 @@ public final class SlotTimeline {
     /** The in-flight steps in [from, to], led by the last one before {@code from} (the level the window starts at). */
     public List<Step> steps(String mailbox, Instant from, Instant to) {
         List<Step> out = new ArrayList<>();
+        if (ALL.equals(mailbox)) {
+            return out;
+        }
         Mailbox m = mailboxes.get(mailbox.toLowerCase(Locale.ROOT));
         if (m == null) {
             return out;
@@ -249,6 +262,17 @@ public final class SlotTimeline {
 
     /** The first and last instants with a transaction of the mailbox, for scrolling; empty before any. */
     public Optional<Instant[]> extent(String mailbox) {
+        if (ALL.equals(mailbox)) {
+            Instant[] all = null;
+            for (String k : mailboxes()) {
+                Optional<Instant[]> e = extent(k);
+                if (e.isPresent()) {
+                    all = all == null ? e.get().clone() : new Instant[] {
+                        e.get()[0].isBefore(all[0]) ? e.get()[0] : all[0], e.get()[1].isAfter(all[1]) ? e.get()[1] : all[1]};
+                }
+            }
+            return Optional.ofNullable(all);
+        }
         Mailbox m = mailboxes.get(mailbox.toLowerCase(Locale.ROOT));
         if (m == null || (m.bars.isEmpty() && m.busy.values().stream().allMatch(n -> n == 0))) {
             return Optional.empty();

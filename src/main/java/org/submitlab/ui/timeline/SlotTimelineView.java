@@ -73,6 +73,7 @@ public final class SlotTimelineView implements EventPump.Listener {
     private double shownHeight;
     private List<SlotTimeline.Bar> shown = List.of();
     private final List<double[]> shownBoxes = new ArrayList<>();
+    private boolean preferAll;
     private double dragX = Double.NaN;
     private Instant dragEnd;
 
@@ -215,9 +216,16 @@ public final class SlotTimelineView implements EventPump.Listener {
         List<String> known = model.mailboxes();
         if (!mailbox.getItems().containsAll(known)) {
             known.stream().filter(m -> !mailbox.getItems().contains(m)).forEach(mailbox.getItems()::add);
+            if (known.size() > 1 && !mailbox.getItems().contains(SlotTimeline.ALL)) {
+                mailbox.getItems().add(0, SlotTimeline.ALL);
+            }
         }
         if (mailbox.getValue() == null) {
-            model.busiest().ifPresent(mailbox::setValue);
+            if (preferAll && known.size() > 1) {
+                mailbox.setValue(SlotTimeline.ALL);
+            } else {
+                model.busiest().ifPresent(mailbox::setValue);
+            }
         }
         if (!windowChosen && ui.speed() != shownSpeed) {
             shownSpeed = ui.speed();
@@ -398,7 +406,14 @@ public final class SlotTimelineView implements EventPump.Listener {
             }
         }
         shown = List.copyOf(drawn);
-        nodes.addAll(steps(m, from, to, left, right, lanesHeight + 4, scale, fromMs));
+        if (SlotTimeline.ALL.equals(m)) {
+            Label note = new Label("In flight against the limit: pick one mailbox (the limit is per mailbox).");
+            note.getStyleClass().add("timeline-axis-label");
+            note.relocate(left, lanesHeight + 4 + STEPS_HEIGHT / 2 - 10);
+            nodes.add(note);
+        } else {
+            nodes.addAll(steps(m, from, to, left, right, lanesHeight + 4, scale, fromMs));
+        }
         nodes.addAll(axis(from, w, left, right, lanesHeight + 4 + STEPS_HEIGHT, scale, fromMs));
         plot.getChildren().setAll(nodes);
     }
@@ -509,6 +524,11 @@ public final class SlotTimelineView implements EventPump.Listener {
             default:
                 return b.slot() ? "slot-in-flight" : "slot-no-slot";
         }
+    }
+
+    /** Start on every mailbox at once when there are several (a mailbox per device), instead of the busiest. */
+    public void preferAllMailboxes() {
+        preferAll = true;
     }
 
     /** For tests: the mailbox shown. */
