@@ -67,7 +67,7 @@ import org.submitlab.ui.devices.ScenarioDraft;
 public final class ConsoleWindow {
 
     static final int KEPT_VIEWS = 3;
-    static final List<Double> SPEEDS = List.of(1.0, 2.0, 5.0, 10.0, 60.0, 300.0, 600.0, 3600.0);
+    static final List<Double> SPEEDS = org.submitlab.ui.common.Speeds.CHOICES;
     private static final List<String> TAB_TITLES = List.of("Connections", "Retries", "Recipient budget", "Sent Items",
             "Devices", "Session log", "Trace");
     private final org.submitlab.ui.explain.ExplainPanel explainPanel = new org.submitlab.ui.explain.ExplainPanel();
@@ -326,7 +326,7 @@ public final class ConsoleWindow {
                 + "(change it while it plays): its slot timeline and captions, nothing sent again"));
         replay.setOnAction(e -> {
             if (view != null && view.world() instanceof Run run) {
-                lastReplay = new org.submitlab.ui.replay.ReplayWindow(run, speed.getValue(), SPEEDS, background, zone);
+                lastReplay = new org.submitlab.ui.replay.ReplayWindow(run, speed.getValue(), background, zone);
                 lastReplay.show(scene.getWindow());
             }
         });
@@ -350,19 +350,8 @@ public final class ConsoleWindow {
         runAgain.setOnAction(e -> runAgain());
         runAgain.setTooltip(new Tooltip("Start a fresh run of the shown run's scenario at its speed"));
         speed.setId("speed");
-        speed.getItems().setAll(SPEEDS);
+        org.submitlab.ui.common.Speeds.offer(speed);
         speed.setValue(SPEEDS.get(4));
-        speed.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Double d) {
-                return d == null ? "" : String.format(Locale.US, "%,.0f\u00d7", d);
-            }
-
-            @Override
-            public Double fromString(String s) {
-                return Double.valueOf(s.replace("\u00d7", "").replace(",", ""));
-            }
-        });
         speed.setTooltip(Tables.tooltip("How fast a run's simulated time goes: 60\u00d7 makes a minute pass every "
                 + "second. Every window, lockout and retry of the run reads its clock. Live always runs in real time."));
         speed.setOnAction(e -> {
@@ -798,7 +787,7 @@ public final class ConsoleWindow {
             // Suggested, never applied: the trainer chose the speed the room is watching.
             suggestedSpeed = nearestSpeed(s.speed());
             setMessage(s.name() + ": " + s.description() + " (suggested speed "
-                    + String.format(Locale.US, "%,.0f\u00d7", s.speed()) + ")");
+                    + org.submitlab.ui.common.Speeds.text(s.speed()) + ")");
             updateControls();
         }, this::showScenarioError);
     }
@@ -836,7 +825,7 @@ public final class ConsoleWindow {
     }
 
     private void startRun(Scenario s, double atSpeed) {
-        background("Starting " + s.name() + " at " + String.format(Locale.US, "%,.0f\u00d7", atSpeed) + "\u2026",
+        background("Starting " + s.name() + " at " + org.submitlab.ui.common.Speeds.text(atSpeed) + "\u2026",
                 () -> workspace.startRun(s, atSpeed), run -> {
                     setMessage(s.name() + " runs in its own world (run " + run.id() + "); Live is untouched");
                     show(run);
@@ -872,7 +861,7 @@ public final class ConsoleWindow {
                 pairs.stream().map(RemedyPair::title).toList());
         d.initOwner(scene.getWindow());
         d.setTitle("Compare a problem with its remedy");
-        d.setHeaderText("Both play at " + String.format(Locale.US, "%,.0f\u00d7", speed.getValue())
+        d.setHeaderText("Both play at " + org.submitlab.ui.common.Speeds.text(speed.getValue())
                 + " with one seed, each in a run of its own.");
         d.getDialogPane().setId("compare-dialog");
         d.showAndWait().flatMap(t -> pairs.stream().filter(p -> p.title().equals(t)).findFirst())
@@ -882,7 +871,7 @@ public final class ConsoleWindow {
     /** Starts the pair's two runs together and opens their comparison window. */
     public java.util.concurrent.CompletableFuture<CompareWindow> openComparison(RemedyPair pair, double atSpeed) {
         java.util.concurrent.CompletableFuture<CompareWindow> opened = new java.util.concurrent.CompletableFuture<>();
-        background("Starting " + pair.title() + " at " + String.format(Locale.US, "%,.0f\u00d7", atSpeed) + "\u2026",
+        background("Starting " + pair.title() + " at " + org.submitlab.ui.common.Speeds.text(atSpeed) + "\u2026",
                 () -> CompareRuns.start(workspace.runs(), Scenarios.preset(pair.problem()), Scenarios.preset(pair.remedy()),
                         atSpeed), runs -> {
                     CompareWindow w = new CompareWindow(runs, background, zone);
@@ -957,7 +946,7 @@ public final class ConsoleWindow {
         step.setDisable(!isRun || !active);
         boolean suggest = draft != null && suggestedSpeed > 0 && speed.getValue() != null
                 && suggestedSpeed != speed.getValue();
-        useSuggested.setText("Use " + String.format(Locale.US, "%,.0f\u00d7", suggestedSpeed));
+        useSuggested.setText("Use " + org.submitlab.ui.common.Speeds.text(suggestedSpeed));
         useSuggested.setVisible(suggest);
         useSuggested.setManaged(suggest);
         stop.setDisable(!isRun || !active);

@@ -3,8 +3,6 @@ package org.submitlab.ui.replay;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -39,7 +37,7 @@ public final class ReplayWindow {
     private final Label clock = new Label();
     private final Label caption = new Label();
 
-    public ReplayWindow(Run run, double atSpeed, List<Double> speeds, BackgroundTasks background, ZoneId zone) {
+    public ReplayWindow(Run run, double atSpeed, BackgroundTasks background, ZoneId zone) {
         this.run = run;
         this.replay = Replay.of(run, atSpeed);
         this.timeline = new SlotTimelineView(new UiContext(zone, background, replay.now(), false,
@@ -57,19 +55,8 @@ public final class ReplayWindow {
             }
         });
         speed.setId("replay-speed");
-        speed.getItems().setAll(speeds);
+        org.submitlab.ui.common.Speeds.offer(speed);
         speed.setValue(atSpeed);
-        speed.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Double d) {
-                return d == null ? "" : String.format(Locale.US, "%,.0f\u00d7", d);
-            }
-
-            @Override
-            public Double fromString(String s) {
-                return Double.valueOf(s.replace("\u00d7", "").replace(",", ""));
-            }
-        });
         speed.setOnAction(e -> {
             if (speed.getValue() != null && !replay.clock().isStopped()) {
                 replay.clock().setSpeed(speed.getValue());
