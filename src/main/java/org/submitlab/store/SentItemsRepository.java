@@ -20,8 +20,8 @@ public final class SentItemsRepository {
             + "client_address, tls, session_id, size, subject, message_id, from_header";
     private static final String INSERT_MESSAGE = """
             INSERT INTO messages (mailbox, time, envelope_from, envelope_to, authenticated_as, client_address, tls,
-              session_id, size, subject, message_id, from_header, in_sent_items)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              session_id, size, subject, message_id, from_header, in_sent_items, attachments)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             RETURNING id""";
     private static final String INSERT_RAW = "INSERT INTO message_raw (message_id, raw) VALUES (?, ?)";
 
@@ -175,15 +175,28 @@ public final class SentItemsRepository {
         });
     }
 
-    /** The message's column values, computed on the caller's thread: the writer thread is the bottleneck. */
+    /**
+     * The message's column values, computed on the caller's thread: the writer thread is the bottleneck. That
+     * includes {@code attachments} (Sent Items only; null, "not looked at", for the others and for a spooled
+     * body that could not be read here, which the writer then fails to store anyway).
+     */
     record NewMessage(String mailbox, long time, String envelopeFrom, String envelopeTo, String authenticatedAs,
             String clientAddress, boolean tls, String sessionId, MessageBody body, String subject, String messageId,
-            String fromHeader, boolean inSentItems) {
+            String fromHeader, boolean inSentItems, Boolean attachments) {
 
         static NewMessage of(SentItemDraft d) {
             return new NewMessage(d.mailbox().trim().toLowerCase(Locale.ROOT), d.time().toEpochMilli(),
                     d.envelopeFrom(), Json.strings(d.envelopeTo()), d.authenticatedAs(), d.clientAddress(), d.tls(),
-                    d.sessionId(), d.body(), d.subject(), d.messageId(), d.fromHeader(), d.inSentItems());
+                    d.sessionId(), d.body(), d.subject(), d.messageId(), d.fromHeader(), d.inSentItems(),
+                    d.inSentItems() ? attachments(d.body()) : null);
+        }
+
+        private static Boolean attachments(MessageBody body) {
+            try {
+                return body.hasAttachments();
+            } catch (java.io.IOException e) {
+                return null;
+            }
         }
 
         /** Inserts the message and its raw MIME on the writer; returns its id. */
@@ -202,6 +215,7 @@ public final class SentItemsRepository {
             ps.setString(11, messageId);
             ps.setString(12, fromHeader);
             ps.setInt(13, inSentItems ? 1 : 0);
+            Sql.setBoolean(ps, 14, attachments);
             long id;
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
