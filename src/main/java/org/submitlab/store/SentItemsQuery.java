@@ -25,6 +25,7 @@ import java.util.Set;
  * with nothing between them: a lone {@code "} or {@code ""} is looked for as that character. Quotes cannot be
  * put inside a phrase. FTS5 operators ({@code AND}, {@code OR}, {@code NOT}, {@code *}, {@code ^}) have no
  * meaning: they are text like any other. At most {@link #MAX_TERMS} distinct terms count; more are ignored.
+ * Control characters (NUL included, which would end an FTS5 query early) count as spaces, in phrases too.
  *
  * <p>Matching is substring matching in every case: a term of three characters or more through the trigram
  * index, a term of one or two through {@code LIKE} among the newest items only ({@link SentItemsSearch}). A
@@ -118,7 +119,7 @@ public final class SentItemsQuery {
         }
         Set<Term> terms = new LinkedHashSet<>();
         boolean attachment = false;
-        String s = search;
+        String s = controlsAsSpaces(search);
         int n = s.length();
         int i = 0;
         while (i < n) {
@@ -169,6 +170,20 @@ public final class SentItemsQuery {
             }
         }
         return new SentItemsQuery(new ArrayList<>(terms), attachment);
+    }
+
+    /** Control characters as spaces, in phrases too: FTS5 reads its query only up to a NUL. */
+    private static String controlsAsSpaces(String text) {
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                chars[i] = ' ';
+            }
+        }
+        return chars == null ? text : new String(chars);
     }
 
     /** The index of the colon ending a key at {@code start} (letters only), or -1. */
