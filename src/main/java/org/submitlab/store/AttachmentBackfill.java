@@ -25,6 +25,7 @@ final class AttachmentBackfill {
     static final int BATCH = 2_000;
     static final long BATCH_BYTES = 32L * 1024 * 1024;
 
+    private static final long QUIET_BELOW = 1_000;
     private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final Logger LOG = LoggerFactory.getLogger(AttachmentBackfill.class);
 
@@ -56,8 +57,11 @@ final class AttachmentBackfill {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(COUNT)) {
             total = rs.next() ? rs.getLong(1) : 0;
         }
-        LOG.info("Checking {} stored messages of {} for attachments (once, for has:attachment)",
-                String.format(Locale.ROOT, "%,d", total), file);
+        boolean loud = total >= QUIET_BELOW; // a few rows (a test's, a crash's) are not worth a line
+        if (loud) {
+            LOG.info("Checking {} stored messages of {} for attachments (once, for has:attachment)",
+                    String.format(Locale.ROOT, "%,d", total), file);
+        }
         long t0 = System.nanoTime();
         long lastLog = t0;
         long done = 0;
@@ -78,9 +82,14 @@ final class AttachmentBackfill {
                         String.format(Locale.ROOT, "%,d", total), (now - t0) / 1_000_000_000);
             }
         }
-        LOG.info("Checked {} messages of {} for attachments in {} ms ({} with attachments)",
-                String.format(Locale.ROOT, "%,d", done), file, (System.nanoTime() - t0) / 1_000_000,
-                String.format(Locale.ROOT, "%,d", with));
+        String summary = "Checked {} messages of {} for attachments in {} ms ({} with attachments)";
+        Object[] args = {String.format(Locale.ROOT, "%,d", done), file, (System.nanoTime() - t0) / 1_000_000,
+            String.format(Locale.ROOT, "%,d", with)};
+        if (loud) {
+            LOG.info(summary, args);
+        } else {
+            LOG.debug(summary, args);
+        }
         return done;
     }
 
