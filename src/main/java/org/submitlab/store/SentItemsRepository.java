@@ -56,8 +56,10 @@ public final class SentItemsRepository {
 
     /**
      * The page {@code offset} entries deep, newest first (in the order the store accepted them, by id).
-     * {@code search} matches subject, envelope sender, From header and envelope recipients as a substring,
-     * case-insensitively; "" matches everything; see {@link SentItemsSearch} for terms under three characters.
+     * {@code search} is in the syntax of {@link SentItemsQuery} (words and phrases as case-insensitive substrings
+     * of subject, envelope sender, From header or envelope recipients; {@code from:}, {@code to:},
+     * {@code subject:}, {@code has:attachment}; all parts must match); "" matches everything; see
+     * {@link SentItemsSearch} for terms under three characters.
      * The rows come from the same keyset query as {@link #before}; only reaching the offset counts rows.
      */
     public List<SentItem> page(Optional<String> mailbox, String search, int offset, int limit) {
