@@ -66,6 +66,49 @@ public final class SentItemsQuery {
             return text.codePointCount(0, text.length()) >= 3;
         }
 
+        /**
+         * Whether the index is asked for some of its trigrams one by one and the row is then checked with
+         * {@code LIKE} (ASCII text of four characters or more), rather than for the phrase of all its trigrams:
+         * a phrase costs a position check per trigram at every candidate row (docs/decisions/0206).
+         * {@code LIKE} folds ASCII case only, so text with other characters stays a phrase.
+         */
+        boolean covered() {
+            if (!indexed() || text.length() < 4) {
+                return false;
+            }
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) >= 0x80) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Its distinct trigrams, in order. */
+        List<String> trigrams() {
+            LinkedHashSet<String> out = new LinkedHashSet<>();
+            for (int i = 0; i + 3 <= text.length(); i++) {
+                out.add(text.substring(i, i + 3));
+            }
+            return new ArrayList<>(out);
+        }
+
+        /** {@code {columns} : "text"}: the text as one FTS5 phrase in the term's columns. */
+        String query(String text) {
+            return "{" + String.join(" ", columns()) + "} : " + phrase(text);
+        }
+
+        /** The trigrams at 0, 3, 6, ... and the last: every character of the text is in one of them. */
+        List<String> cover() {
+            List<String> out = new ArrayList<>();
+            int last = text.length() - 3;
+            for (int i = 0; i < last; i += 3) {
+                out.add(text.substring(i, i + 3));
+            }
+            out.add(text.substring(last));
+            return out;
+        }
+
         /** The columns it is looked for in (none: it matches nothing). */
         List<String> columns() {
             if (!field.columns.contains("envelope_to") || !hasListPunctuation(text)) {
@@ -244,9 +287,11 @@ public final class SentItemsQuery {
     }
 
     /**
-     * The FTS5 query for the indexed terms (and has:attachment), each in its columns, joined by AND; every term
-     * is one quoted phrase (quotes doubled), so nothing in it is an operator. {@code mailboxCode}, if given,
-     * comes first. Empty if nothing here needs the index.
+     * The FTS5 query of every part, joined by AND: the mailbox's code if given, the attachment code, each
+     * indexed term in its columns (a term of three characters or with non-ASCII text as one phrase, a longer
+     * ASCII term as its {@link Term#cover}). Every string is quoted (quotes doubled), so nothing in it is an
+     * operator. {@link SentItemsSearch} asks the index for the rarest of these parts only and checks the rest
+     * on the row. Empty if nothing here needs the index.
      */
     String match(String mailboxCode) {
         List<String> parts = new ArrayList<>();
@@ -261,7 +306,13 @@ public final class SentItemsQuery {
                 if (t.columns().isEmpty()) {
                     throw new IllegalStateException("a term that matches nothing has no FTS5 query: " + t);
                 }
-                parts.add("{" + String.join(" ", t.columns()) + "} : " + phrase(t.text()));
+                if (t.covered()) {
+                    for (String trigram : new LinkedHashSet<>(t.cover())) {
+                        parts.add(t.query(trigram));
+                    }
+                } else {
+                    parts.add(t.query(t.text()));
+                }
             }
         }
         return String.join(" AND ", parts);

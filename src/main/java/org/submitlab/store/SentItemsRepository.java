@@ -29,6 +29,7 @@ public final class SentItemsRepository {
     public static final long COUNT_CAP = 10_000;
 
     private final Database db;
+    private final SentItemsSearch.Plans plans = new SentItemsSearch.Plans();
 
     SentItemsRepository(Database db) {
         this.db = db;
@@ -66,7 +67,7 @@ public final class SentItemsRepository {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative: " + offset + ", " + limit);
         }
-        SentItemsSearch q = SentItemsSearch.of(mailbox, search);
+        SentItemsSearch q = SentItemsSearch.of(mailbox, search, plans);
         return db.read("page through Sent Items", c -> {
             long before = Long.MAX_VALUE;
             if (offset > 0) {
@@ -82,7 +83,7 @@ public final class SentItemsRepository {
 
     /** Up to {@code limit} entries with an id below {@code beforeId}, newest first (the next page). */
     public List<SentItem> before(Optional<String> mailbox, String search, long beforeId, int limit) {
-        SentItemsSearch q = SentItemsSearch.of(mailbox, search);
+        SentItemsSearch q = SentItemsSearch.of(mailbox, search, plans);
         return db.read("page through Sent Items", c -> q.before(c, beforeId, limit));
     }
 
@@ -91,13 +92,13 @@ public final class SentItemsRepository {
      * {@code afterId} 0 the oldest page.
      */
     public List<SentItem> after(Optional<String> mailbox, String search, long afterId, int limit) {
-        SentItemsSearch q = SentItemsSearch.of(mailbox, search);
+        SentItemsSearch q = SentItemsSearch.of(mailbox, search, plans);
         return db.read("page through Sent Items", c -> q.after(c, afterId, limit));
     }
 
     /** How many entries {@link #page} can page through with the same filter, counted to the end. */
     public long count(Optional<String> mailbox, String search) {
-        SentItemsSearch q = SentItemsSearch.of(mailbox, search);
+        SentItemsSearch q = SentItemsSearch.of(mailbox, search, plans);
         return db.read("count Sent Items", c -> q.count(c, Long.MAX_VALUE).value());
     }
 
@@ -106,7 +107,7 @@ public final class SentItemsRepository {
      * term in every message would otherwise cost a walk through the whole index.
      */
     public SentItemsCount countUpTo(Optional<String> mailbox, String search, long cap) {
-        SentItemsSearch q = SentItemsSearch.of(mailbox, search);
+        SentItemsSearch q = SentItemsSearch.of(mailbox, search, plans);
         return db.read("count Sent Items", c -> q.count(c, cap));
     }
 

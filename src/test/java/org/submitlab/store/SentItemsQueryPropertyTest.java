@@ -29,7 +29,8 @@ import net.jqwik.api.statistics.Statistics;
 /**
  * Any search text parses, and what it parses to runs on a real store: the FTS5 expression is valid (asked of
  * the index directly and through every query the console makes), and, for text of ASCII words and syntax, the
- * rows found are exactly those an in-memory matcher of the documented rules finds.
+ * rows found, in all mailboxes and in one, are exactly those an in-memory matcher of the documented rules finds
+ * (whichever parts the planner asks the index for and checks on the row).
  *
  * <p>Tries per property: {@code jqwik.tries.default} (src/test/resources/junit-platform.properties); a longer
  * run: {@code mvn -o test -Dtest=SentItemsQueryPropertyTest -Djqwik.tries.default=5000}.
@@ -112,6 +113,10 @@ class SentItemsQueryPropertyTest {
                 .map(SentItem::subject).toList();
         assertThat(found).as("%s -> %s", text, q).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(store.sentItems().count(Optional.empty(), text)).isEqualTo(expected.size());
+        List<String> printers = MESSAGES.stream().filter(m -> m.mailbox.equals(PRINTER) && matches(q, m))
+                .map(Message::subject).toList();
+        assertThat(store.sentItems().page(Optional.of(PRINTER), text, 0, 100)).extracting(SentItem::subject)
+                .as("%s in %s", text, PRINTER).containsExactlyInAnyOrderElementsOf(printers);
         Statistics.collect(expected.isEmpty() ? "none" : expected.size() == MESSAGES.size() ? "all" : "some");
     }
 

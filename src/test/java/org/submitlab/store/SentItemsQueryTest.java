@@ -98,12 +98,25 @@ class SentItemsQueryTest {
     void theFts5QueryQuotesEveryTermAndAndsThem() {
         SentItemsQuery q = SentItemsQuery.parse("from:dev subject:\"say \"hi\" has:attachment ab");
         // The phrase ends at the second quote; hi" is a word whose quote is a character (doubled for FTS5).
+        // "say " (four characters) is asked as the trigrams that cover it, and checked on the row.
         assertThat(q.match(null)).isEqualTo("mailbox : \"" + Schema.ATTACHMENT_CODE + "\""
                 + " AND {envelope_from from_header} : \"dev\""
-                + " AND {subject} : \"say \""
+                + " AND {subject} : \"say\" AND {subject} : \"ay \""
                 + " AND {subject envelope_from from_header} : \"hi\"\"\"");
         assertThat(q.shortTerms()).containsExactly(new Term(ANY, "ab"));
-        assertThat(SentItemsQuery.parse("x\"yz").match(null)).isEqualTo("{subject envelope_from from_header} : \"x\"\"yz\"");
+        assertThat(SentItemsQuery.parse("x\"yz").match(null)).isEqualTo("{subject envelope_from from_header} : \"x\"\"y\""
+                + " AND {subject envelope_from from_header} : \"\"\"yz\"");
+    }
+
+    @Test
+    void aLongAsciiTermIsAskedAsTheTrigramsThatCoverItAndOtherTextAsAPhrase() {
+        assertThat(new Term(ANY, "device007@").cover()).containsExactly("dev", "ice", "007", "07@");
+        assertThat(new Term(ANY, "abcdef").cover()).containsExactly("abc", "def");
+        assertThat(SentItemsQuery.parse("subject:abcabcabc").match(null))
+                .isEqualTo("{subject} : \"abc\""); // a trigram asked twice is asked once
+        assertThat(SentItemsQuery.parse("subject:R\u00e9sum\u00e9").match(null)).isEqualTo("{subject} : \"R\u00e9sum\u00e9\"");
+        assertThat(new Term(ANY, "R\u00e9sum\u00e9").covered()).isFalse();
+        assertThat(new Term(ANY, "abc").covered()).isFalse();
     }
 
     @Test

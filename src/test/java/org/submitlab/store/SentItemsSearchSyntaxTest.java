@@ -151,6 +151,33 @@ class SentItemsSearchSyntaxTest {
     }
 
     @Test
+    void aSearchAskedAgainFindsWhatArrivedMeanwhileEvenInAMailboxThatWasEmpty() {
+        String fax = "fax@contoso.test";
+        assertThat(subjects(Optional.of(fax), "has:attachment fax")).isEmpty();
+        assertThat(subjects(Optional.empty(), "has:attachment subject:fax")).isEmpty();
+        commit(store, MimeFixtures.draft(fax, T0.plusSeconds(5), fax, List.of("a@x.test"), "Fax 1",
+                MimeFixtures.withAttachment(fax, "a@x.test", "Fax 1", "x", "fax.pdf")));
+        assertThat(subjects(Optional.of(fax), "has:attachment fax")).containsExactly("Fax 1");
+        assertThat(subjects(Optional.empty(), "has:attachment subject:fax")).containsExactly("Fax 1");
+    }
+
+    @Test
+    void aCommonTermIsCheckedOnTheRowAndOnlyTheRareOneIsAskedOfTheIndex() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            commit(store, MimeFixtures.draft(PRINTER, T0.plusSeconds(10 + i), PRINTER, List.of("a@x.test"),
+                    "Scan page " + i, MimeFixtures.plain(PRINTER, "a@x.test", "Scan page " + i, "x")));
+        }
+        commit(store, MimeFixtures.draft(PRINTER, T0.plusSeconds(40), PRINTER, List.of("a@x.test"), "Scan zebra",
+                MimeFixtures.plain(PRINTER, "a@x.test", "Scan zebra", "x")));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store.file())) {
+            String match = SentItemsSearch.of(Optional.empty(), "subject:scan zebra").match(c);
+            assertThat(match).contains("\"zeb\"").doesNotContain("\"sca\"").doesNotContain("\"can\"");
+        }
+        assertThat(subjects(Optional.empty(), "subject:scan zebra")).containsExactly("Scan zebra");
+        assertThat(subjects(Optional.empty(), "subject:scan zebras")).isEmpty();
+    }
+
+    @Test
     void theWritePathStoresWhetherAMessageHasAttachments() throws Exception {
         assertThat(attachmentsColumn()).containsExactly("1", "0", "0", "1");
     }
