@@ -248,15 +248,19 @@ final class Schema {
         "DROP INDEX messages_sent_items_by_time",
         "CREATE INDEX messages_sent_items_by_mailbox_id ON messages(mailbox) WHERE in_sent_items = 1"),
         // Version 8: has:attachment (docs/decisions/0206-search-syntax-and-attachments.md). The write path sets
-        // attachments (1 or 0) from the MIME structure; NULL is "not looked at yet": the rows of an older file,
-        // which AttachmentBackfill checks after the migration, in batches of their own. A Sent Items row with
-        // attachments has the attachment code beside its mailbox code in the index's mailbox column, so
-        // has:attachment is one more index lookup. The partial index lists the rows still to check (empty once
-        // they are: the write path never leaves NULL for a Sent Items row).
+        // attachments (1 or 0) of a Sent Items row from the MIME structure. The rows already stored are NULL until
+        // AttachmentBackfill has looked at them, after the migration, in transactions of its own: it goes up
+        // through the ids in attachments_backfill (next_id to last_id) and sets only the 1s (NULL below next_id:
+        // none). A Sent Items row with attachments has the attachment code beside its mailbox code in the
+        // index's mailbox column, so has:attachment is one more index lookup.
         List.of(
         "ALTER TABLE messages ADD COLUMN attachments INTEGER",
-        "CREATE INDEX messages_attachments_unchecked ON messages(in_sent_items)"
-            + " WHERE in_sent_items = 1 AND attachments IS NULL",
+        """
+        CREATE TABLE attachments_backfill (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          next_id INTEGER NOT NULL,
+          last_id INTEGER NOT NULL)""",
+        "INSERT INTO attachments_backfill (id, next_id, last_id) SELECT 1, 1, coalesce(max(id), 0) FROM messages",
         "DROP TRIGGER sent_items_insert",
         """
         CREATE TRIGGER sent_items_insert AFTER INSERT ON messages WHEN new.in_sent_items = 1

@@ -40,7 +40,8 @@ class AttachmentBackfillTest {
             assertThat(subjects(store, "has:attachment report")).isEmpty();
             assertThat(store.sentItems().count(Optional.empty(), "")).isEqualTo(3);
         }
-        assertThat(column(data)).containsExactly("1", "0", "0", null); // not in Sent Items: not looked at
+        // Only the messages with attachments are written; the others' NULL means none once the backfill is past.
+        assertThat(column(data)).containsExactly("1", null, null, null);
         assertThat(pending(data)).isFalse();
     }
 
@@ -92,6 +93,7 @@ class AttachmentBackfillTest {
         // As if a kill had stopped the backfill before these rows: not looked at, no mark in the index.
         try (Connection c = connect(data); Statement s = c.createStatement()) {
             s.execute("UPDATE messages SET attachments = NULL WHERE id >= 2");
+            s.execute("UPDATE attachments_backfill SET next_id = 2, last_id = 3");
         }
         assertThat(pending(data)).isTrue();
         try (Connection c = connect(data); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
@@ -104,7 +106,22 @@ class AttachmentBackfillTest {
         try (Store review = Store.openReadOnly(data)) {
             assertThat(subjects(review, "has:attachment")).containsExactly("Scan two", "Scan one");
         }
-        assertThat(column(data)).containsExactly("1", "0", "1");
+        assertThat(column(data)).containsExactly("1", null, "1");
+        assertThat(pending(data)).isFalse();
+    }
+
+    @Test
+    void aNewFileHasNothingToCheckAndMessagesStoredAfterTheUpgradeAreNotCheckedAgain() throws Exception {
+        Path data = versionSeven("upgraded");
+        insert(data, "Old scan", WITH, true);
+        try (Store store = Store.open(data)) {
+            Fixtures.commit(store, MimeFixtures.draft(BOX, Fixtures.T0, BOX, List.of("a@x.test"), "New scan", WITH));
+        }
+        assertThat(pending(data)).isFalse();
+        assertThat(column(data)).containsExactly("1", "1");
+        Path fresh = dir.resolve("fresh");
+        Store.open(fresh).close();
+        assertThat(pending(fresh)).isFalse();
     }
 
     @Test
@@ -114,8 +131,11 @@ class AttachmentBackfillTest {
             s.execute("INSERT INTO messages (mailbox, time, envelope_from, envelope_to, tls, size, subject,"
                     + " in_sent_items) VALUES ('" + BOX + "', 1, '" + BOX + "', '[]', 1, 10, 'No raw', 1)");
         }
-        Store.open(data).close();
-        assertThat(column(data)).containsExactly("0");
+        try (Store store = Store.open(data)) {
+            assertThat(subjects(store, "has:attachment")).isEmpty();
+            assertThat(subjects(store, "raw")).containsExactly("No raw");
+        }
+        assertThat(pending(data)).isFalse();
     }
 
     /** A data folder as SubmitLab's schema version 7 left it. */

@@ -91,7 +91,6 @@ class SchemaMigrationTest {
         assertThat(schema(migrated)).isEqualTo(schema(fresh));
         assertThat(indexes(fresh)).containsExactlyInAnyOrder(
                 "messages_sent_items_by_mailbox", "messages_sent_items_by_mailbox_id", "messages_sent_items_by_id",
-                "messages_attachments_unchecked",
                 "deliveries_by_recipient", "deliveries_by_message", "submissions_by_message_id",
                 "submissions_by_time", "submissions_by_mailbox");
     }
