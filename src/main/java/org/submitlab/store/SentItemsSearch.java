@@ -275,23 +275,27 @@ final class SentItemsSearch {
      */
     static final class Plans {
         private static final int SIZE = 64;
-        private final Map<String, Object[]> recent = new LinkedHashMap<>(SIZE, 0.75f, true) {
+
+        private record Entry(Plan plan, long madeNanos) {
+        }
+
+        private final Map<String, Entry> recent = new LinkedHashMap<>(SIZE, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Object[]> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
                 return size() > SIZE;
             }
         };
 
         synchronized Plan get(String key) {
-            Object[] entry = recent.get(key);
-            if (entry == null || System.nanoTime() - (long) entry[1] > TimeUnit.SECONDS.toNanos(PLAN_SECONDS)) {
+            Entry e = recent.get(key);
+            if (e == null || System.nanoTime() - e.madeNanos() > TimeUnit.SECONDS.toNanos(PLAN_SECONDS)) {
                 return null;
             }
-            return (Plan) entry[0];
+            return e.plan();
         }
 
         synchronized void put(String key, Plan plan) {
-            recent.put(key, new Object[] {plan, System.nanoTime()});
+            recent.put(key, new Entry(plan, System.nanoTime()));
         }
     }
 
