@@ -56,8 +56,12 @@ public final class SentItemsCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--search", paramLabel = "TEXT",
-            description = "Only messages whose subject, envelope sender, From header or envelope recipients contain "
-                    + "TEXT (any case; under 3 characters: among the newest 50,000), newest first, as the console searches.")
+            description = {"Only messages matching TEXT, newest first, as the console searches. Parts separated by "
+                    + "spaces must all match: a word or \"a phrase\" is found in the subject, envelope sender, From "
+                    + "header or envelope recipients (any case, anywhere in them); from:X in the envelope sender or "
+                    + "From header; to:X in the envelope recipients; subject:X (or subject:\"two words\") in the "
+                    + "subject; has:attachment. Anything else (foo:bar, http://x, a lone \") is plain text. With a "
+                    + "part under 3 characters only the newest 50,000 messages are searched."})
     String search;
 
     @Option(names = "--limit", paramLabel = "N", description = "At most N messages, newest first (default 50 with "

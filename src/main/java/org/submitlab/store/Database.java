@@ -64,16 +64,29 @@ final class Database {
         return new Database(file, new Writer(file, session));
     }
 
-    /** Opens {@code file} for reading only: no writer, no migration (it must be a SubmitLab file already). */
+    /**
+     * Opens {@code file} for reading only: no writer. It must be a SubmitLab file already; one of an older schema
+     * is upgraded first ({@link #upgrade}), and one whose attachment backfill was cut short (a kill) is finished
+     * if the folder can be written (else has:attachment misses those messages until the next open that can).
+     */
     static Database openReadOnly(Path file) {
         int version;
+        boolean unchecked;
         try (Connection c = connect(file, true)) {
             version = Schema.checkReadable(c, file);
+            unchecked = version == Schema.CURRENT_VERSION && AttachmentBackfill.pending(c);
         } catch (SQLException e) {
             throw openFailure(file, e);
         }
         if (version < Schema.CURRENT_VERSION) {
             upgrade(file, version);
+        } else if (unchecked) {
+            try (Connection c = connect(file, false)) {
+                AttachmentBackfill.run(c, file);
+            } catch (SQLException e) {
+                LOG.warn("{} has messages not yet checked for attachments and could not be updated: {}", file,
+                        e.getMessage());
+            }
         }
         return new Database(file, null);
     }

@@ -1,7 +1,10 @@
 package org.submitlab.store;
 
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +38,9 @@ public abstract sealed class MessageBody permits MessageBody.InMemory, MessageBo
     /** The body with its first {@code length} bytes replaced by {@code head}. */
     public abstract MessageBody withHead(byte[] head, int length);
 
+    /** Whether the message has attachments ({@link MimeAttachments}), read without holding a spooled body whole. */
+    abstract boolean hasAttachments() throws IOException;
+
     /** {@link #bytes()} for callers that cannot recover from a spool file gone missing. */
     byte[] bytesUnchecked() {
         try {
@@ -66,6 +72,11 @@ public abstract sealed class MessageBody permits MessageBody.InMemory, MessageBo
             byte[] out = Arrays.copyOf(head, head.length + bytes.length - length);
             System.arraycopy(bytes, length, out, head.length, bytes.length - length);
             return new InMemory(out);
+        }
+
+        @Override
+        boolean hasAttachments() {
+            return MimeAttachments.in(bytes);
         }
     }
 
@@ -113,6 +124,51 @@ public abstract sealed class MessageBody permits MessageBody.InMemory, MessageBo
             byte[] newPrefix = Arrays.copyOf(head, head.length + prefix.length - length);
             System.arraycopy(prefix, length, newPrefix, head.length, prefix.length - length);
             return new Spooled(newPrefix, file, skip, fileBytes);
+        }
+
+        @Override
+        boolean hasAttachments() throws IOException {
+            try (InputStream in = new SequenceInputStream(new ByteArrayInputStream(prefix), region())) {
+                return MimeAttachments.in(in);
+            }
+        }
+
+        /** The file's bytes from {@code skip} to {@code fileBytes}. */
+        private InputStream region() throws IOException {
+            InputStream in = Files.newInputStream(file);
+            try {
+                in.skipNBytes(skip);
+            } catch (IOException e) {
+                in.close();
+                throw e;
+            }
+            return new FilterInputStream(in) {
+                private long left = fileBytes - skip;
+
+                @Override
+                public int read() throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int b = super.read();
+                    if (b >= 0) {
+                        left--;
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int n = super.read(b, off, (int) Math.min(len, left));
+                    if (n > 0) {
+                        left -= n;
+                    }
+                    return n;
+                }
+            };
         }
     }
 }

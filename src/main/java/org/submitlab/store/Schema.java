@@ -32,6 +32,14 @@ final class Schema {
     private static final String MAILBOX_CODE_OF_S =
             "char(57344 + s.rowid % 4096, 57344 + s.rowid / 4096 % 4096, 57344 + s.rowid / 16777216 % 4096)";
 
+    /**
+     * The search index's mark of a message with attachments (version 8), in the mailbox column after the
+     * mailbox's code: three private-use characters outside the range mailbox codes use (U+E000 to U+EFFF).
+     */
+    static final String ATTACHMENT_CODE = "\uF8F0\uF8F1\uF8F2";
+    private static final String ATTACHMENT_CODE_OF_NEW =
+            "CASE WHEN new.attachments = 1 THEN char(63728, 63729, 63730) ELSE '' END";
+
     /** MIGRATIONS.get(n) takes the schema from version n to n + 1. Append only; never edit a shipped one. */
     private static final List<List<String>> MIGRATIONS = List.of(List.of(
         """
@@ -238,7 +246,58 @@ final class Schema {
         // the rowid). They replace the index by time, which only the full listing (sent-items) still sorts by.
         "CREATE INDEX messages_sent_items_by_id ON messages(in_sent_items) WHERE in_sent_items = 1",
         "DROP INDEX messages_sent_items_by_time",
-        "CREATE INDEX messages_sent_items_by_mailbox_id ON messages(mailbox) WHERE in_sent_items = 1"));
+        "CREATE INDEX messages_sent_items_by_mailbox_id ON messages(mailbox) WHERE in_sent_items = 1"),
+        // Version 8: has:attachment (docs/decisions/0206-search-syntax-and-attachments.md). The write path sets
+        // attachments (1 or 0) of a Sent Items row from the MIME structure. The rows already stored are NULL until
+        // AttachmentBackfill has looked at them, after the migration, in transactions of its own: it goes up
+        // through the ids in attachments_backfill (next_id to last_id) and sets only the 1s (NULL below next_id:
+        // none). A Sent Items row with attachments has the attachment code beside its mailbox code in the
+        // index's mailbox column, so has:attachment is one more index lookup.
+        List.of(
+        "ALTER TABLE messages ADD COLUMN attachments INTEGER",
+        """
+        CREATE TABLE attachments_backfill (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          next_id INTEGER NOT NULL,
+          last_id INTEGER NOT NULL)""",
+        "INSERT INTO attachments_backfill (id, next_id, last_id) SELECT 1, 1, coalesce(max(id), 0) FROM messages",
+        "DROP TRIGGER sent_items_insert",
+        """
+        CREATE TRIGGER sent_items_insert AFTER INSERT ON messages WHEN new.in_sent_items = 1
+        BEGIN
+          INSERT INTO sent_items_sizes (mailbox, items, bytes) VALUES (new.mailbox, 1, new.size)
+            ON CONFLICT (mailbox) DO UPDATE SET items = items + 1, bytes = bytes + excluded.bytes;
+          INSERT INTO sent_items_search (rowid, subject, envelope_from, from_header, envelope_to, mailbox)
+            SELECT new.id, new.subject, new.envelope_from, new.from_header, new.envelope_to, """
+            + MAILBOX_CODE_OF_S + " || " + ATTACHMENT_CODE_OF_NEW + """
+            FROM sent_items_sizes s WHERE s.mailbox = new.mailbox;
+        END""",
+        "DROP TRIGGER sent_items_update",
+        """
+        CREATE TRIGGER sent_items_update
+          AFTER UPDATE OF mailbox, size, subject, envelope_from, from_header, envelope_to, in_sent_items ON messages
+        BEGIN
+          UPDATE sent_items_sizes SET items = items - 1, bytes = bytes - old.size
+            WHERE mailbox = old.mailbox AND old.in_sent_items = 1;
+          DELETE FROM sent_items_search WHERE rowid = old.id AND old.in_sent_items = 1;
+          INSERT INTO sent_items_sizes (mailbox, items, bytes) SELECT new.mailbox, 1, new.size WHERE new.in_sent_items = 1
+            ON CONFLICT (mailbox) DO UPDATE SET items = items + 1, bytes = bytes + excluded.bytes;
+          INSERT INTO sent_items_search (rowid, subject, envelope_from, from_header, envelope_to, mailbox)
+            SELECT new.id, new.subject, new.envelope_from, new.from_header, new.envelope_to, """
+            + MAILBOX_CODE_OF_S + " || " + ATTACHMENT_CODE_OF_NEW + """
+            FROM sent_items_sizes s WHERE s.mailbox = new.mailbox AND new.in_sent_items = 1;
+        END""",
+        // Only when the row gains or loses the code: the backfill's 0s (most rows) cost the index nothing.
+        """
+        CREATE TRIGGER sent_items_attachments AFTER UPDATE OF attachments ON messages
+          WHEN new.in_sent_items = 1 AND (coalesce(new.attachments, 0) = 1) <> (coalesce(old.attachments, 0) = 1)
+        BEGIN
+          DELETE FROM sent_items_search WHERE rowid = new.id;
+          INSERT INTO sent_items_search (rowid, subject, envelope_from, from_header, envelope_to, mailbox)
+            SELECT new.id, new.subject, new.envelope_from, new.from_header, new.envelope_to, """
+            + MAILBOX_CODE_OF_S + " || " + ATTACHMENT_CODE_OF_NEW + """
+            FROM sent_items_sizes s WHERE s.mailbox = new.mailbox;
+        END"""));
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
 
@@ -261,6 +320,7 @@ final class Schema {
         int version = checkOwnershipInOneSnapshot(c, file);
         enableWal(c, file);
         if (version == CURRENT_VERSION) {
+            AttachmentBackfill.run(c, file);
             return;
         }
         try (Statement s = c.createStatement()) {
@@ -281,6 +341,7 @@ final class Schema {
                 throw e;
             }
         }
+        AttachmentBackfill.run(c, file);
     }
 
     /** Checks, without writing, that the file is a SubmitLab database this version can read; returns its version. */

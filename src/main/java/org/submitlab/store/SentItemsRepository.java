@@ -20,8 +20,8 @@ public final class SentItemsRepository {
             + "client_address, tls, session_id, size, subject, message_id, from_header";
     private static final String INSERT_MESSAGE = """
             INSERT INTO messages (mailbox, time, envelope_from, envelope_to, authenticated_as, client_address, tls,
-              session_id, size, subject, message_id, from_header, in_sent_items)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              session_id, size, subject, message_id, from_header, in_sent_items, attachments)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             RETURNING id""";
     private static final String INSERT_RAW = "INSERT INTO message_raw (message_id, raw) VALUES (?, ?)";
 
@@ -29,6 +29,7 @@ public final class SentItemsRepository {
     public static final long COUNT_CAP = 10_000;
 
     private final Database db;
+    private final SentItemsSearch.Plans plans = new SentItemsSearch.Plans();
 
     SentItemsRepository(Database db) {
         this.db = db;
@@ -56,15 +57,17 @@ public final class SentItemsRepository {
 
     /**
      * The page {@code offset} entries deep, newest first (in the order the store accepted them, by id).
-     * {@code search} matches subject, envelope sender, From header and envelope recipients as a substring,
-     * case-insensitively; "" matches everything; see {@link SentItemsSearch} for terms under three characters.
+     * {@code search} is in the syntax of {@link SentItemsQuery} (words and phrases as case-insensitive substrings
+     * of subject, envelope sender, From header or envelope recipients; {@code from:}, {@code to:},
+     * {@code subject:}, {@code has:attachment}; all parts must match); "" matches everything; see
+     * {@link SentItemsSearch} for terms under three characters.
      * The rows come from the same keyset query as {@link #before}; only reaching the offset counts rows.
      */
     public List<SentItem> page(Optional<String> mailbox, String search, int offset, int limit) {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative: " + offset + ", " + limit);
         }
-        SentItemsSearch q = SentItemsSearch.of(mailbox, search);
+        SentItemsSearch q = SentItemsSearch.of(mailbox, search, plans);
         return db.read("page through Sent Items", c -> {
             long before = Long.MAX_VALUE;
             if (offset > 0) {
@@ -80,7 +83,7 @@ public final class SentItemsRepository {
 
     /** Up to {@code limit} entries with an id below {@code beforeId}, newest first (the next page). */
     public List<SentItem> before(Optional<String> mailbox, String search, long beforeId, int limit) {
-        SentItemsSearch q = SentItemsSearch.of(mailbox, search);
+        SentItemsSearch q = SentItemsSearch.of(mailbox, search, plans);
         return db.read("page through Sent Items", c -> q.before(c, beforeId, limit));
     }
 
@@ -89,13 +92,13 @@ public final class SentItemsRepository {
      * {@code afterId} 0 the oldest page.
      */
     public List<SentItem> after(Optional<String> mailbox, String search, long afterId, int limit) {
-        SentItemsSearch q = SentItemsSearch.of(mailbox, search);
+        SentItemsSearch q = SentItemsSearch.of(mailbox, search, plans);
         return db.read("page through Sent Items", c -> q.after(c, afterId, limit));
     }
 
     /** How many entries {@link #page} can page through with the same filter, counted to the end. */
     public long count(Optional<String> mailbox, String search) {
-        SentItemsSearch q = SentItemsSearch.of(mailbox, search);
+        SentItemsSearch q = SentItemsSearch.of(mailbox, search, plans);
         return db.read("count Sent Items", c -> q.count(c, Long.MAX_VALUE).value());
     }
 
@@ -104,7 +107,7 @@ public final class SentItemsRepository {
      * term in every message would otherwise cost a walk through the whole index.
      */
     public SentItemsCount countUpTo(Optional<String> mailbox, String search, long cap) {
-        SentItemsSearch q = SentItemsSearch.of(mailbox, search);
+        SentItemsSearch q = SentItemsSearch.of(mailbox, search, plans);
         return db.read("count Sent Items", c -> q.count(c, cap));
     }
 
@@ -185,15 +188,28 @@ public final class SentItemsRepository {
         });
     }
 
-    /** The message's column values, computed on the caller's thread: the writer thread is the bottleneck. */
+    /**
+     * The message's column values, computed on the caller's thread: the writer thread is the bottleneck. That
+     * includes {@code attachments} (Sent Items only; null, "not looked at", for the others and for a spooled
+     * body that could not be read here, which the writer then fails to store anyway).
+     */
     record NewMessage(String mailbox, long time, String envelopeFrom, String envelopeTo, String authenticatedAs,
             String clientAddress, boolean tls, String sessionId, MessageBody body, String subject, String messageId,
-            String fromHeader, boolean inSentItems) {
+            String fromHeader, boolean inSentItems, Boolean attachments) {
 
         static NewMessage of(SentItemDraft d) {
             return new NewMessage(d.mailbox().trim().toLowerCase(Locale.ROOT), d.time().toEpochMilli(),
                     d.envelopeFrom(), Json.strings(d.envelopeTo()), d.authenticatedAs(), d.clientAddress(), d.tls(),
-                    d.sessionId(), d.body(), d.subject(), d.messageId(), d.fromHeader(), d.inSentItems());
+                    d.sessionId(), d.body(), d.subject(), d.messageId(), d.fromHeader(), d.inSentItems(),
+                    d.inSentItems() ? attachments(d.body()) : null);
+        }
+
+        private static Boolean attachments(MessageBody body) {
+            try {
+                return body.hasAttachments();
+            } catch (java.io.IOException e) {
+                return null;
+            }
         }
 
         /** Inserts the message and its raw MIME on the writer; returns its id. */
@@ -212,6 +228,7 @@ public final class SentItemsRepository {
             ps.setString(11, messageId);
             ps.setString(12, fromHeader);
             ps.setInt(13, inSentItems ? 1 : 0);
+            Sql.setBoolean(ps, 14, attachments);
             long id;
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

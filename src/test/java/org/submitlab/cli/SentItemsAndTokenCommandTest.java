@@ -93,6 +93,24 @@ class SentItemsAndTokenCommandTest {
     }
 
     @Test
+    void searchTakesTheConsolesSyntax() throws Exception {
+        assertThat(subjects("has:attachment")).containsExactly("Scan 2");
+        assertThat(subjects("to:ada scan")).containsExactly("Scan 1");
+        assertThat(subjects("from:scanner@")).containsExactly("Scan 2");
+        assertThat(subjects("subject:\"scan 3\"")).containsExactly("Scan 3");
+        assertThat(subjects("subject:example")).isEmpty();
+        assertThat(subjects("\"")).isEmpty(); // a lone quote is the character, in none of these
+        CliRun table = CliRun.of("sent-items", "--data", data.toString(), "--search", "has:attachment to:cy");
+        assertThat(table.err()).contains("items 1-1 of 1 matching 'has:attachment to:cy'");
+    }
+
+    private List<String> subjects(String search) throws Exception {
+        CliRun run = CliRun.of("sent-items", "--data", data.toString(), "--json", "--search", search);
+        assertThat(run.exitCode()).isZero();
+        return parse(run.outLines()).stream().map(i -> i.get("subject").asText()).toList();
+    }
+
+    @Test
     void limitAndOffsetPickOnePageOfTheMatches() throws Exception {
         CliRun run = CliRun.of("sent-items", "--data", data.toString(), "--json", "--search", "scan",
                 "--offset", "1", "--limit", "1");
@@ -140,7 +158,15 @@ class SentItemsAndTokenCommandTest {
         store.commitAccepted(draft, record).get();
     }
 
+    /** Scan 2 has a PDF attached; the others are plain text. */
     private static byte[] raw(String subject) {
+        if (subject.equals("Scan 2")) {
+            return ("Subject: Scan 2\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+                    + "--b\r\nContent-Type: text/plain\r\n\r\nhello\r\n"
+                    + "--b\r\nContent-Type: application/pdf; name=\"scan.pdf\"\r\nContent-Disposition: attachment;"
+                    + " filename=\"scan.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+        }
         return ("Subject: " + subject + "\r\n\r\nhello\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * Fills a data folder with Sent Items through the store's own write path ({@link Store#commitAccepted}, the
  * writer's group commit, the same transaction a 250 waits for): {@code mailboxes} mailboxes, messages round
  * robin, one minute apart in lab time. Subjects, senders and recipients are varied so searches hit common,
- * rare and absent terms (see {@link SentItemsScaleBenchmark}).
+ * rare and absent terms (see {@link SentItemsScaleBenchmark}); one message in seven has a small PDF attached.
  *
  * <pre>
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.submitlab.store.SentItemsFill DIR 1000400 100
@@ -49,10 +49,22 @@ public final class SentItemsFill {
         String subject = String.format(Locale.ROOT, "Scan %07d from %s page %d", i, kind(i), i % 7 + 1);
         String to = String.format(Locale.ROOT, "user%04d@fabrikam.test", i * 7919 % RECIPIENTS);
         String from = "\"Device " + (i % mailboxes) + "\" <" + mailbox + ">";
-        byte[] raw = ("From: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject + "\r\nMessage-ID: <m" + i
-                + "@contoso.test>\r\n\r\nScanned document attached.\r\n").getBytes(StandardCharsets.US_ASCII);
+        String head = "From: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject + "\r\nMessage-ID: <m" + i
+                + "@contoso.test>\r\n";
+        byte[] raw = (hasAttachment(i)
+                ? head + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"=_b" + i + "\"\r\n\r\n"
+                        + "--=_b" + i + "\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\nScanned document attached.\r\n"
+                        + "--=_b" + i + "\r\nContent-Type: application/pdf; name=\"scan" + i + ".pdf\"\r\n"
+                        + "Content-Disposition: attachment; filename=\"scan" + i + ".pdf\"\r\n"
+                        + "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQKJSBzY2FuCiUlRU9GCg==\r\n--=_b" + i + "--\r\n"
+                : head + "\r\nScanned document attached.\r\n").getBytes(StandardCharsets.US_ASCII);
         return new SentItemDraft(mailbox, time, mailbox, List.of(to), mailbox, "192.0.2.10", true, "s" + i, raw,
                 subject, "<m" + i + "@contoso.test>", from, true, List.of(to), time);
+    }
+
+    /** One message in seven (i % 7 == 3, so exactly those on "page 4") has a PDF attached. */
+    static boolean hasAttachment(long i) {
+        return i % 7 == 3;
     }
 
     private static String kind(long i) {

@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
  * min and median per query: opening the store, the sizes per mailbox a server starts with, the first page,
  * a page 500,000 deep (by key, as the console pages, and by offset, as {@code sent-items --offset} does), and
  * searches (a count up to 10,000 plus the first page, as the console loads them) for common, rare, absent and
- * short terms, with and without a mailbox.
+ * short terms and the search syntax ({@code from:}, {@code to:}, {@code subject:"..."}, {@code has:attachment} and
+ * combinations), with and without a mailbox.
  *
  * <pre>
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.submitlab.store.SentItemsScaleBenchmark \
@@ -77,6 +78,14 @@ public final class SentItemsScaleBenchmark {
                 for (String term : List.of("scan", "copier", "user0777@", "Scan 0123456", "zqxv", "42", "qz")) {
                     time(times, results, "search '" + term + "'", () -> console(s, Optional.empty(), term));
                 }
+                for (String search : List.of("from:device007@", "to:user0777@", "subject:\"Scan 0123456\"",
+                        "subject:\"page 4\"", "has:attachment", "has:attachment copier", "has:attachment user0777@",
+                        "has:attachment from:device007@", "has:attachment subject:\"page 5\"", "from:device007 42")) {
+                    time(times, results, "search '" + search + "'", () -> console(s, Optional.empty(), search));
+                }
+                time(times, results, "mailbox + 'has:attachment'", () -> console(s, Optional.of(box), "has:attachment"));
+                time(times, results, "mailbox + 'has:attachment subject:\"page 5\"'",
+                        () -> console(s, Optional.of(box), "has:attachment subject:\"page 5\""));
                 time(times, results, "mailbox + 'fax' (all its items)", () -> console(s, Optional.of(box), "fax"));
                 time(times, results, "mailbox + 'copier' (none of its items)",
                         () -> console(s, Optional.of(box), "copier"));
@@ -90,11 +99,11 @@ public final class SentItemsScaleBenchmark {
                 store.close();
             }
         }
-        System.out.printf(Locale.ROOT, "%-44s %9s %9s  %s%n", "query (" + rounds + " rounds)", "min ms", "median ms",
+        System.out.printf(Locale.ROOT, "%-56s %9s %9s  %s%n", "query (" + rounds + " rounds)", "min ms", "median ms",
                 "result");
         times.forEach((what, t) -> {
             double[] v = t.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            System.out.printf(Locale.ROOT, "%-44s %9.2f %9.2f  %s%n", what, v[0], v[v.length / 2],
+            System.out.printf(Locale.ROOT, "%-56s %9.2f %9.2f  %s%n", what, v[0], v[v.length / 2],
                     results.getOrDefault(what, ""));
         });
         System.out.printf(Locale.ROOT, "load average %s%n", loadAverage());

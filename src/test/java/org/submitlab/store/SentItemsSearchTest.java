@@ -77,11 +77,17 @@ class SentItemsSearchTest {
     }
 
     @Test
-    void aTermWithQuotesAndOperatorsIsOneLiteralPhrase() {
+    void fts5OperatorsAndQuotesInsideAWordAreLiteralText() {
         commit(store, draft(SCANNER, T0, "say \"hi\" AND NOT bye*", List.of("a@x.test")));
-        commit(store, draft(SCANNER, T0.plusSeconds(1), "say hi", List.of("a@x.test")));
+        commit(store, draft(SCANNER, T0.plusSeconds(1), "say hi, bye", List.of("a@x.test")));
         assertThat(subjectsOf(Optional.empty(), "\"hi\" AND")).containsExactly("say \"hi\" AND NOT bye*");
         assertThat(subjectsOf(Optional.empty(), "bye*")).containsExactly("say \"hi\" AND NOT bye*");
+        assertThat(subjectsOf(Optional.empty(), "say\"hi\"")).isEmpty(); // the quotes are characters here
+        assertThat(subjectsOf(Optional.empty(), "y\"hi\"")).isEmpty();
+        // The phrase "y " then the word hi" (its quote a character): only the first has both.
+        assertThat(subjectsOf(Optional.empty(), "\"y \"hi\"")).containsExactly("say \"hi\" AND NOT bye*");
+        assertThat(subjectsOf(Optional.empty(), "NOT")).containsExactly("say \"hi\" AND NOT bye*");
+        assertThat(subjectsOf(Optional.empty(), "OR bye")).isEmpty();
     }
 
     @Test
@@ -241,8 +247,14 @@ class SentItemsSearchTest {
         // The scanner's own items are few: in one mailbox the short term sees them all.
         assertThat(subjectsOf(Optional.of(SCANNER), "qz")).containsExactly("qz in the newest", "qz in the oldest");
         assertThat(store.sentItems().countUpTo(Optional.of(SCANNER), "qz", 10_000)).isEqualTo(SentItemsCount.exactly(2));
-        // Three characters go through the index: every item.
-        assertThat(subjectsOf(Optional.empty(), "qz in")).containsExactly("qz in the newest", "qz in the oldest");
+        // Three characters go through the index: every item ("qz in" unquoted is two short terms).
+        assertThat(subjectsOf(Optional.empty(), "\"qz in\"")).containsExactly("qz in the newest", "qz in the oldest");
+        assertThat(subjectsOf(Optional.empty(), "qz in")).containsExactly("qz in the newest");
+        // A short term beside an indexed one: the index's matches, in the window.
+        assertThat(subjectsOf(Optional.empty(), "qz oldest")).isEmpty();
+        assertThat(subjectsOf(Optional.empty(), "qz newest")).containsExactly("qz in the newest");
+        assertThat(store.sentItems().countUpTo(Optional.empty(), "qz newest", 10_000))
+                .isEqualTo(new SentItemsCount(1, true, SentItemsSearch.SHORT_TERM_WINDOW));
     }
 
     @Test

@@ -117,7 +117,7 @@ public final class SentItemsPanel implements EventPump.Listener {
             updateButtons();
         });
         search.setId("sent-items-search");
-        search.setPromptText("Search subject, sender, recipients");
+        search.setPromptText("Search: words, \"a phrase\", from:, to:, subject:, has:attachment");
         search.setPrefColumnCount(26);
         PauseTransition debounce = new PauseTransition(Duration.millis(250));
         debounce.setOnFinished(e -> load(pager.setSearch(search.getText())));
