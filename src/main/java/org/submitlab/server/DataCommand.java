@@ -173,6 +173,7 @@ final class DataCommand extends SmtpCommand {
         String reply = Replies.accepted(messageId, host);
         MessageBody raw = body.message();
         String fromHeader = headers.from().orElse("");
+        String asSubmitted = fromHeader;
         if (ctx.tenant.settings().rewriteDisplayName() && headers.fromAddress().isPresent()) {
             fromHeader = DisplayNameRewrite.fromValue(headers.fromAddress().get(), mailbox.displayName());
             byte[] head = body.kept(); // the header is in memory even when the body was spooled
@@ -186,7 +187,8 @@ final class DataCommand extends SmtpCommand {
                 fromHeader, savesToSentItems(mailbox), deliverTo(tx, headers), d.deliverAt(), external(tx),
                 d.externalFailure());
         SubmissionRecord record = new SubmissionRecord(draft.time(), st.id, st.mailbox, st.clientText(),
-                tx.envelopeFrom, tx.recipients, body.size(), true, reply, messageId, d.delayed() ? d.deliverAt() : null);
+                tx.envelopeFrom, tx.recipients, body.size(), true, reply, messageId, d.delayed() ? d.deliverAt() : null,
+                asSubmitted.equals(fromHeader) ? null : asSubmitted.trim() + "\n" + fromHeader);
         return new Stored(messageId, reply, ctx.store.commitAccepted(draft, record).get());
     }
 

@@ -297,7 +297,10 @@ final class Schema {
             SELECT new.id, new.subject, new.envelope_from, new.from_header, new.envelope_to, """
             + MAILBOX_CODE_OF_S + " || " + ATTACHMENT_CODE_OF_NEW + """
             FROM sent_items_sizes s WHERE s.mailbox = new.mailbox;
-        END"""));
+        END"""),
+        // Version 9: with the display-name replay switch on, the From field as the device wrote it and as
+        // delivered, beside the submission (kept when its Sent Items copy goes), so the trace shows the rewrite.
+        List.of("ALTER TABLE submissions ADD COLUMN from_rewrite TEXT"));
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
 

@@ -16,13 +16,13 @@ public final class SubmissionLog {
 
     private static final String INSERT = """
             INSERT INTO submissions (time, session_id, mailbox, client_address, envelope_from, envelope_to,
-              recipients, size, accepted, reply, message_id, deliver_at, stored_message)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+              recipients, size, accepted, reply, message_id, deliver_at, stored_message, from_rewrite)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     /** Reads submissions_by_time (schema version 2 dropped the partial index on accepted rows). */
     static final String ACCEPTED_SINCE = "SELECT mailbox, time, recipients FROM submissions"
             + " WHERE accepted = 1 AND time >= ? AND mailbox IS NOT NULL ORDER BY time, id";
     private static final String COLUMNS = "time, session_id, mailbox, client_address, envelope_from, envelope_to, "
-            + "size, accepted, reply, message_id, deliver_at";
+            + "size, accepted, reply, message_id, deliver_at, from_rewrite";
 
     private final Database db;
 
@@ -218,13 +218,14 @@ public final class SubmissionLog {
     /** The record's column values, computed on the caller's thread: the writer thread is the bottleneck. */
     record NewRecord(long time, String sessionId, String mailbox, String clientAddress, String envelopeFrom,
             String envelopeTo, int recipients, long size, boolean accepted, String reply, String messageId,
-            Long deliverAt) {
+            Long deliverAt, String fromRewrite) {
 
         static NewRecord of(SubmissionRecord r) {
             return new NewRecord(r.time().toEpochMilli(), r.sessionId(),
                     r.mailbox() == null ? null : r.mailbox().trim().toLowerCase(Locale.ROOT), r.clientAddress(),
                     r.envelopeFrom(), Json.strings(r.envelopeTo()), r.envelopeTo().size(), r.size(), r.accepted(),
-                    r.reply(), r.messageId(), r.deliverAt() == null ? null : r.deliverAt().toEpochMilli());
+                    r.reply(), r.messageId(), r.deliverAt() == null ? null : r.deliverAt().toEpochMilli(),
+                    r.fromRewrite());
         }
 
         /** Inserts on the writer; {@code storedMessage} links an accepted attempt to its message row. */
@@ -243,6 +244,7 @@ public final class SubmissionLog {
             ps.setString(11, messageId);
             Sql.setLong(ps, 12, deliverAt);
             Sql.setLong(ps, 13, storedMessage);
+            ps.setString(14, fromRewrite);
             ps.executeUpdate();
         }
     }
@@ -259,6 +261,7 @@ public final class SubmissionLog {
                 Sql.getBoolean(rs, "accepted"),
                 rs.getString("reply"),
                 rs.getString("message_id"),
-                Sql.getTime(rs, "deliver_at"));
+                Sql.getTime(rs, "deliver_at"),
+                rs.getString("from_rewrite"));
     }
 }

@@ -43,12 +43,14 @@ class TraceCommandTest {
         InputStream was = System.in;
         System.setIn(new ByteArrayInputStream((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8)));
         try {
-            assertThat(CliRun.of("mailbox", "add", PRINTER, "--password-stdin", "--data", data.toString()).exitCode()).isZero();
+            assertThat(CliRun.of("mailbox", "add", PRINTER, "--password-stdin", "--display-name", "Contoso Printers",
+                    "--data", data.toString()).exitCode()).isZero();
         } finally {
             System.setIn(was);
         }
         assertThat(CliRun.of("tenant", "set", "--messages-per-minute", "1", "--recipients-per-message", "2",
-                "--deliver-to-header-recipients", "on", "--data", data.toString()).exitCode()).isZero();
+                "--deliver-to-header-recipients", "on", "--rewrite-display-name", "on", "--data", data.toString())
+                .exitCode()).isZero();
         serve = ServeProcess.start(data);
         beforeSending = Instant.now();
         try (MailClient c = new MailClient(serve.host(), serve.port(), PRINTER, PASSWORD)) {
@@ -94,6 +96,9 @@ class TraceCommandTest {
         assertThat(rows.get(0).get("mailbox").asText()).isEqualTo(PRINTER);
         assertThat(rows.get(0).get("reply").asText()).startsWith("250 2.0.0 OK <scan-1@contoso.test>");
         assertThat(rows.get(0).get("client").asText()).isEqualTo("127.0.0.1");
+        // The second replay switch: the device wrote a bare address, recipients saw the directory's name.
+        assertThat(rows.get(0).get("reason").asText()).contains("From rewritten", "2018", PRINTER + " \u2192 ",
+                "Contoso Printers <" + PRINTER + ">");
         assertThat(rows.subList(1, 3)).allSatisfy(d -> {
             assertThat(d.get("kind").asText()).isEqualTo("delivery");
             assertThat(d.get("status").asText()).isEqualTo("delivered");

@@ -102,7 +102,17 @@ public final class MessageTrace {
     private static TraceRow submission(SubmissionRecord r) {
         return new TraceRow(Kind.SUBMISSION, r.accepted() ? Status.ACCEPTED : Status.REFUSED, r.time(), r.mailbox(),
                 r.clientAddress(), r.sessionId(), r.envelopeFrom(), r.envelopeTo(), r.messageId(), r.reply(),
-                Optional.empty(), Optional.ofNullable(r.deliverAt()), Optional.empty(), r.size());
+                Optional.empty(), Optional.ofNullable(r.deliverAt()), rewritten(r), r.size());
+    }
+
+    /** What the display-name replay switch did to the message's From field, if it changed it. */
+    static Optional<String> rewritten(SubmissionRecord r) {
+        if (r.fromRewrite() == null) {
+            return Optional.empty();
+        }
+        String[] was = r.fromRewrite().split("\n", 2);
+        return Optional.of("From rewritten by the tenant (it replays the 2018 display-name rewrite): " + was[0]
+                + " \u2192 " + (was.length > 1 ? was[1] : ""));
     }
 
     private static TraceRow delivery(SubmissionRecord r, Delivery d, boolean inEnvelope) {

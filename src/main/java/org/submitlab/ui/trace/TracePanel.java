@@ -174,7 +174,7 @@ public final class TracePanel {
 
     private String what(TraceRow r) {
         return switch (r.kind()) {
-            case SUBMISSION -> "";
+            case SUBMISSION -> r.reason().orElse("");
             case DELIVERY -> (r.status() == TraceRow.Status.FAILED ? "failed at " : r.status() == TraceRow.Status.DELAYED
                     ? "delayed, delivered at " : "delivered at ")
                     + r.deliverAt().map(t -> Formats.clockSecondsNear(t, ui.now(), ui.zone())).orElse("")
