@@ -42,5 +42,21 @@ public final class HeaderWidths {
                 column.getProperties().remove(KEPT);
             }
         }
+        if (on) {
+            fitShortCells(root);
+        }
+    }
+
+    /** Names and numbers ("printer@contoso.test", "0 / 3") are not cut either; long texts (replies) still may be. */
+    private static void fitShortCells(Parent root) {
+        for (Node n : root.lookupAll(".table-cell")) {
+            if (n instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getTableColumn() != null
+                    && cell.getText() != null && cell.getText().length() <= 40) {
+                TableColumnBase<?, ?> column = cell.getTableColumn();
+                if (column.getProperties().containsKey(KEPT)) {
+                    column.setMinWidth(Math.max(column.getMinWidth(), cell.prefWidth(-1) + 4));
+                }
+            }
+        }
     }
 }

@@ -111,7 +111,7 @@ public final class ConnectionsPanel implements EventPump.Listener {
         charts.setId("connections-charts");
         PanelLayout.fill(root, PanelLayout.help("Each mailbox may have a few submissions in flight at once (Exchange: 3); "
                 + "the next is refused with 432 4.3.2 at the end of DATA. Select a mailbox to see its slots and chart it alone."),
-                PanelLayout.stacked(table, charts, 0.26));
+                PanelLayout.stacked(table, charts, 0.3));
     }
 
     public Node node() {

@@ -157,7 +157,7 @@ public final class SentItemsPager {
         if (!search.isEmpty()) {
             return "No message matches '" + search + "'" + mailbox.map(m -> " in " + m).orElse("")
                     + (total.window() > 0 ? " among the newest " + Formats.count(total.window())
-                            + " (type 3 characters or more to search them all)" : "") + ".";
+                            + " (parts of 3 characters or more search them all)" : "") + ".";
         }
         return mailbox.map(m -> "No sent items in " + m + " yet.").orElse("No sent items yet.")
                 + " Every message the server accepts is saved here before its 250 reply. Start a scenario to fill it.";

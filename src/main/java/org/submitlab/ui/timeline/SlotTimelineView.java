@@ -364,16 +364,19 @@ public final class SlotTimelineView implements EventPump.Listener {
         double laneHeight = lanes.isEmpty() ? 24 : Math.max(4, Math.min(26, lanesHeight / lanes.size()));
         double fromMs = from.toEpochMilli();
         double scale = (right - left) / Math.max(1, w.toMillis());
+        // Lanes thinner than a line of text (many devices, or large type) get a name every few lanes only.
+        double textHeight = laneTextHeight();
+        int every = (int) Math.max(1, Math.ceil(textHeight / Math.max(1, laneHeight)));
         for (int i = 0; i < lanes.size(); i++) {
             double y = i * laneHeight;
-            if (laneHeight >= 12) {
+            if (i % every == 0) {
                 String lane = lanes.get(i);
                 Label name = new Label(suffix.isEmpty() ? lane : lane.replace(suffix, ""));
                 name.getStyleClass().add("timeline-lane");
                 name.setMaxWidth(LANE_LABEL_WIDTH - 8);
-                name.setPrefHeight(laneHeight);
-                name.setMaxHeight(laneHeight);
-                name.relocate(4, y);
+                name.setPrefHeight(Math.max(laneHeight, textHeight));
+                name.setMaxHeight(Math.max(laneHeight, textHeight));
+                name.relocate(4, y + (laneHeight - Math.max(laneHeight, textHeight)) / 2);
                 nodes.add(name);
             }
             Line guide = new Line(left, y + laneHeight, right, y + laneHeight);
@@ -477,6 +480,16 @@ public final class SlotTimelineView implements EventPump.Listener {
             out.add(label);
         }
         return out;
+    }
+
+    private double laneTextHeight() {
+        Label probe = new Label("mfp");
+        probe.getStyleClass().add("timeline-lane");
+        plot.getChildren().add(probe);
+        probe.applyCss();
+        double h = probe.getFont().getSize() * 1.15;
+        plot.getChildren().remove(probe);
+        return h;
     }
 
     /**

@@ -172,6 +172,6 @@ class SentItemsPagerTest {
 
         assertThat(pager.rangeText()).isEqualTo("0 of 0 in the newest 50,000");
         assertThat(pager.emptyText()).isEqualTo(
-                "No message matches 'zq' among the newest 50,000 (type 3 characters or more to search them all).");
+                "No message matches 'zq' among the newest 50,000 (parts of 3 characters or more search them all).");
     }
 }
