@@ -133,6 +133,8 @@ public final class CompareWindow {
         if (owner != null && owner.getScene() != null) {
             stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
         }
+        // Wholly on the screen: a window past its edge is cut on a small display (and breaks Monocle's test screen).
+        org.submitlab.ui.common.Windows.fitOnScreen(stage, 1320, 780);
         stage.show();
         pumpA.start(EventPump.DEFAULT_HZ);
         pumpB.start(EventPump.DEFAULT_HZ);

@@ -91,6 +91,8 @@ public final class ReplayWindow {
         if (owner != null && owner.getScene() != null) {
             stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
         }
+        // Wholly on the screen: a window past its edge is cut on a small display (and breaks Monocle's test screen).
+        org.submitlab.ui.common.Windows.fitOnScreen(stage, 1280, 640);
         stage.show();
         pump.start(EventPump.DEFAULT_HZ);
     }
