@@ -114,7 +114,8 @@ public final class ConsoleWindow {
     private org.submitlab.ui.replay.ReplayWindow lastReplay;
     private double suggestedSpeed;
     private CompareWindow lastComparison;
-    private final Label captionBanner = new Label();
+    private final org.submitlab.ui.common.CaptionBanner captionBanner =
+            new org.submitlab.ui.common.CaptionBanner("caption-banner");
     private final Button runAgain = new Button("Run _again");
     private final ComboBox<Double> speed = new ComboBox<>();
     private final Label clockCaption = new Label("Time");
@@ -207,12 +208,7 @@ public final class ConsoleWindow {
         });
         opening.getStyleClass().add("empty-state");
 
-        captionBanner.setId("caption-banner");
-        captionBanner.getStyleClass().add("caption-banner");
-        captionBanner.setWrapText(true);
-        captionBanner.setMaxWidth(Double.MAX_VALUE);
-        showCaption("");
-        root.setTop(new VBox(toolbarWorld(), toolbarScenario(), captionBanner));
+        root.setTop(new VBox(toolbarWorld(), toolbarScenario(), captionBanner.node()));
         root.setCenter(tabs);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(820, screen.getHeight()));
@@ -582,7 +578,7 @@ public final class ConsoleWindow {
             public void onTick(Instant now) {
                 if (view == self[0]) {
                     clock.setText(Formats.dateTime(now, zone));
-                    showCaption(world instanceof Run r ? r.captionAt(now).orElse("") : "");
+                    captionBanner.show(world instanceof Run r ? r.captionAt(now).orElse("") : "");
                 }
             }
         });
@@ -882,20 +878,6 @@ public final class ConsoleWindow {
                     opened.complete(w);
                 });
         return opened;
-    }
-
-    /** The scenario's narration for the shown run's time, as a banner under the toolbars ("" hides it). */
-    private void showCaption(String text) {
-        if (!text.equals(captionBanner.getText()) || captionBanner.isVisible() == text.isEmpty()) {
-            captionBanner.setText(text);
-            captionBanner.setVisible(!text.isEmpty());
-            captionBanner.setManaged(!text.isEmpty());
-        }
-    }
-
-    /** The replay window opened last, for tests. */
-    public org.submitlab.ui.replay.ReplayWindow lastReplay() {
-        return lastReplay;
     }
 
     /** The comparison window opened last, for tests. */

@@ -141,8 +141,8 @@ public final class CompareWindow {
         return background.run(() -> compare.awaitEnd().orElseThrow(() -> new IllegalStateException(
                 "a run failed; its run.json says why")), r -> {
                     result = r;
-                    figures.getItems().setAll(ComparisonTable.rows(r.comparison()).subList(1,
-                            ComparisonTable.rows(r.comparison()).size()));
+                    List<String[]> rows = ComparisonTable.rows(r.comparison());
+                    figures.getItems().setAll(rows.subList(1, rows.size())); // the first is the columns' titles
                     state.setText("Both runs have ended. A is the problem, B its remedy.");
                     handout.setDisable(false);
                 }, e -> state.setText("The comparison could not finish: " + e.getMessage()));

@@ -16,6 +16,7 @@ import javafx.stage.Window;
 import org.submitlab.app.Replay;
 import org.submitlab.app.Run;
 import org.submitlab.ui.common.BackgroundTasks;
+import org.submitlab.ui.common.CaptionBanner;
 import org.submitlab.ui.common.EventPump;
 import org.submitlab.ui.common.Formats;
 import org.submitlab.ui.common.UiContext;
@@ -35,7 +36,7 @@ public final class ReplayWindow {
     private final ComboBox<Double> speed = new ComboBox<>();
     private final ToggleButton pause = new ToggleButton("Pause");
     private final Label clock = new Label();
-    private final Label caption = new Label();
+    private final CaptionBanner caption = new CaptionBanner("replay-caption");
 
     public ReplayWindow(Run run, double atSpeed, BackgroundTasks background, ZoneId zone) {
         this.run = run;
@@ -48,10 +49,7 @@ public final class ReplayWindow {
             @Override
             public void onTick(Instant now) {
                 clock.setText(Formats.dateTime(now, zone) + (now.equals(replay.end()) ? "  (the run ended here)" : ""));
-                String text = run.captionAt(now).orElse("");
-                caption.setText(text);
-                caption.setVisible(!text.isEmpty());
-                caption.setManaged(!text.isEmpty());
+                caption.show(run.captionAt(now).orElse(""));
             }
         });
         speed.setId("replay-speed");
@@ -72,14 +70,10 @@ public final class ReplayWindow {
         });
         clock.setId("replay-clock");
         clock.getStyleClass().add("sim-clock");
-        caption.setId("replay-caption");
-        caption.getStyleClass().add("caption-banner");
-        caption.setMaxWidth(Double.MAX_VALUE);
-        caption.setWrapText(true);
         HBox bar = new HBox(8, new Label("Replay of run " + run.id() + " (" + run.name() + ") at"), speed, pause, clock);
         bar.setAlignment(Pos.CENTER_LEFT);
         BorderPane root = new BorderPane(timeline.node());
-        root.setTop(new javafx.scene.layout.VBox(6, bar, caption));
+        root.setTop(new javafx.scene.layout.VBox(6, bar, caption.node()));
         root.setPadding(new Insets(8));
         root.setId("replay-window");
         stage.setScene(new Scene(root, 1280, 640));

@@ -230,12 +230,11 @@ public final class MessageDetailView {
         root.getChildren().setAll(empty);
     }
 
-    public void show(SentItemRow row, MessageDetails d) {
-        show(row, d, Map.of());
-    }
-
-    /** With the deliveries that failed (recipient to the non-delivery report's reply), marked beside their address. */
-    public void show(SentItemRow row, MessageDetails d, Map<String, String> failed) {
+    /**
+     * With the deliveries that failed (recipient to the non-delivery report's reply), marked beside their address,
+     * and the HTML body as {@link SafeHtml} made it (null when the message has none), both read off the FX thread.
+     */
+    public void show(SentItemRow row, MessageDetails d, Map<String, String> failed, SafeHtml.Rendered safeHtml) {
         summary.getChildren().clear();
         int r = 0;
         r = row(r, "Subject", d.subject().isEmpty() ? row.subject() : d.subject());
@@ -274,7 +273,7 @@ public final class MessageDetailView {
         headers.getItems().setAll(d.headers());
         text.setText(d.text().isEmpty() ? "(no text part)" : d.text());
         html.setText(d.html().isEmpty() ? "(no HTML part)" : d.html());
-        page = d.html().isEmpty() ? null : SafeHtml.render(d.html(), d.attachments());
+        page = safeHtml;
         if (rendered.isSelected()) {
             showPage();
         }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -48,14 +49,16 @@ public final class SafeHtml {
     private SafeHtml() {
     }
 
+    /** Parses and cleans {@code html} once; call it off the FX thread (a newsletter's body takes a while). */
     public static Rendered render(String html, List<MessageDetails.Attachment> parts) {
+        Document dirty = Jsoup.parse(html, "");
         int blocked = 0;
-        for (Element img : Jsoup.parse(html).select("img[src]")) {
+        for (Element img : dirty.select("img[src]")) {
             if (!img.attr("src").trim().toLowerCase(Locale.ROOT).startsWith("cid:")) {
                 blocked++;
             }
         }
-        Document clean = Jsoup.parseBodyFragment(Jsoup.clean(html, "", SAFELIST));
+        Document clean = new Cleaner(SAFELIST).clean(dirty);
         for (Element img : clean.select("img[src]")) {
             MessageDetails.Attachment part = byContentId(parts, img.attr("src").trim().substring(4));
             if (part != null && part.contentType().startsWith("image/")) {

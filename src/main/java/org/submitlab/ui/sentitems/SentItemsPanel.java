@@ -258,13 +258,16 @@ public final class SentItemsPanel implements EventPump.Listener {
         long request = ++detailRequest;
         SentItemsSource s = source;
         detail.showLoading();
-        ui.background().run(() -> s.raw(row.id()).map(raw -> Map.entry(MessageParser.parse(raw),
-                s.failedDeliveries(row.id()))), d -> {
+        ui.background().run(() -> s.raw(row.id()).map(raw -> {
+            MessageDetails d = MessageParser.parse(raw);
+            return new Opened(d, s.failedDeliveries(row.id()),
+                    d.html().isEmpty() ? null : SafeHtml.render(d.html(), d.attachments()));
+        }), o -> {
             if (request != detailRequest) {
                 return;
             }
-            if (d.isPresent()) {
-                detail.show(row, d.get().getKey(), d.get().getValue());
+            if (o.isPresent()) {
+                detail.show(row, o.get().details(), o.get().failed(), o.get().html());
             } else {
                 detail.clear();
                 status.setText("Message " + row.id() + " is no longer stored (retention may have removed it).");
@@ -316,6 +319,10 @@ public final class SentItemsPanel implements EventPump.Listener {
             table.getSelectionModel().clearSelection();
             load(pager.first());
         }, e -> status.setText("Could not clear the Sent Items of " + address + ": " + e.getMessage()));
+    }
+
+    /** A message read for the detail view: taken apart, its failed deliveries, its HTML body made safe. */
+    private record Opened(MessageDetails details, Map<String, String> failed, SafeHtml.Rendered html) {
     }
 
     private void chooseExportFile() {

@@ -74,6 +74,8 @@ public final class SlotTimelineView implements EventPump.Listener {
     private List<SlotTimeline.Bar> shown = List.of();
     private final List<double[]> shownBoxes = new ArrayList<>();
     private boolean preferAll;
+    private double laneTextFont = -1;
+    private double laneTextHeight;
     private double dragX = Double.NaN;
     private Instant dragEnd;
 
@@ -482,14 +484,19 @@ public final class SlotTimelineView implements EventPump.Listener {
         return out;
     }
 
+    /** A line of lane text high, measured once per font (presentation mode and the themes change it). */
     private double laneTextHeight() {
-        Label probe = new Label("mfp");
-        probe.getStyleClass().add("timeline-lane");
-        plot.getChildren().add(probe);
-        probe.applyCss();
-        double h = probe.getFont().getSize() * 1.15;
-        plot.getChildren().remove(probe);
-        return h;
+        double font = range.getFont().getSize();
+        if (font != laneTextFont) {
+            Label probe = new Label("mfp");
+            probe.getStyleClass().add("timeline-lane");
+            plot.getChildren().add(probe);
+            probe.applyCss();
+            laneTextHeight = probe.getFont().getSize() * 1.15;
+            plot.getChildren().remove(probe);
+            laneTextFont = font;
+        }
+        return laneTextHeight;
     }
 
     /**
