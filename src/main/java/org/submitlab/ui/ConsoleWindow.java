@@ -880,6 +880,11 @@ public final class ConsoleWindow {
         return opened;
     }
 
+    /** The replay window opened last, for tests. */
+    public org.submitlab.ui.replay.ReplayWindow lastReplay() {
+        return lastReplay;
+    }
+
     /** The comparison window opened last, for tests. */
     public CompareWindow lastComparison() {
         return lastComparison;
