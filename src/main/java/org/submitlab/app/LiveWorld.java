@@ -144,7 +144,7 @@ public final class LiveWorld implements World, AdminTarget, AutoCloseable {
                 .bindAddress(listen.bind()).port(port).endpoint(listen.kind());
         lastListen = listen;
         // The same certificate for TLS 1.2+ (the JVM) and TLS 1.0/1.1 (BouncyCastle: docs/decisions/0301).
-        b.tls(listen.tls().orElseGet(() -> TlsMaterial.identity(dataDir)));
+        listen.tls().ifPresentOrElse(b::tls, () -> b.tlsFrom(dataDir));
         SubmissionServer s = b.build();
         try {
             s.start();

@@ -24,7 +24,6 @@ import org.submitlab.policy.EndpointKind;
 import org.submitlab.policy.LabClock;
 import org.submitlab.policy.ScaledClock;
 import org.submitlab.server.SubmissionServer;
-import org.submitlab.server.tls.TlsMaterial;
 import org.submitlab.sim.DeviceKind;
 import org.submitlab.sim.DeviceState;
 import org.submitlab.sim.DeviceStatus;
@@ -109,7 +108,7 @@ public final class Run implements World, AutoCloseable {
         try {
             store = Store.open(folder);
             SubmissionServer.Builder builder = SubmissionServer.builder().store(store).clock(clock).events(events)
-                    .port(0).tls(TlsMaterial.identity(dataDir));
+                    .port(0).tlsFrom(dataDir);
             // A device on another endpoint (HVE: "move the newsletter to HVE") gets a listener of that kind.
             Set<EndpointKind> kinds = new TreeSet<>(scenario.endpoints());
             kinds.stream().filter(k -> k != EndpointKind.STANDARD).forEach(builder::alsoListen);

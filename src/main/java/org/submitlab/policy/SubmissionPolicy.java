@@ -86,9 +86,13 @@ public final class SubmissionPolicy {
         final LongAdder refused = new LongAdder();
     }
 
-    /** Checked in place of a mailbox for addresses that are none: its hash costs what a real one does. */
-    private static final Mailbox UNKNOWN = Mailbox.create("unknown@submitlab.invalid", null,
-            PasswordHasher.newToken());
+    /**
+     * Checked in place of a mailbox for addresses that are none: its hash costs what a real one does. Made on the
+     * first login that needs it, not when the server starts (a PBKDF2 hash is a tenth of a start).
+     */
+    private static final class Unknown {
+        static final Mailbox MAILBOX = Mailbox.create("unknown@submitlab.invalid", null, PasswordHasher.newToken());
+    }
 
     private final Tenant tenant;
     private final LabClock clock;
@@ -229,7 +233,7 @@ public final class SubmissionPolicy {
         }
         boolean ok;
         try {
-            ok = valid.test(found.orElse(UNKNOWN)) && found.isPresent();
+            ok = valid.test(found.orElseGet(() -> Unknown.MAILBOX)) && found.isPresent();
         } catch (RuntimeException e) {
             attempt.abandoned();
             throw e;
@@ -261,11 +265,11 @@ public final class SubmissionPolicy {
      * PBKDF2 is deliberately slow; a device logging in for every message would pay it each time.
      * A successful verification is remembered as a SHA-256 of the password bound to its hash, and a
      * password matching it is accepted at once. Anything else pays the full hash, known mailbox or not
-     * ({@link #UNKNOWN} stands in for addresses that are none), so a wrong guess always costs the same.
+     * ({@link Unknown#MAILBOX} stands in for addresses that are none), so a wrong guess always costs the same.
      */
     private boolean verifyPassword(Mailbox m, String password) {
         if (password == null || m.passwordHash() == null) {
-            PasswordHasher.verify("", UNKNOWN.passwordHash());
+            PasswordHasher.verify("", Unknown.MAILBOX.passwordHash());
             return false;
         }
         String fingerprint = sha256(m.passwordHash() + "\u0000" + password);
@@ -274,7 +278,7 @@ public final class SubmissionPolicy {
                 fingerprint.getBytes(StandardCharsets.US_ASCII))) {
             return true;
         }
-        if (!PasswordHasher.verify(password, m.passwordHash()) || m == UNKNOWN) {
+        if (!PasswordHasher.verify(password, m.passwordHash()) || m == Unknown.MAILBOX) {
             return false;
         }
         if (verifiedPasswords.size() > 10_000) {

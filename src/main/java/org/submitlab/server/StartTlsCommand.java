@@ -40,6 +40,15 @@ final class StartTlsCommand extends SmtpCommand {
             ctx.reply(session, st, Replies.STARTTLS_PIPELINED);
             return;
         }
+        try {
+            ctx.tls.ready();
+        } catch (IOException e) {
+            LOG.warn("STARTTLS from {} refused: the server's TLS certificate cannot be used: {}", st.clientText(),
+                    e.getMessage());
+            ctx.clientLine(st, "<the server's TLS certificate cannot be used: " + e.getMessage() + ">");
+            ctx.reply(session, st, Replies.TLS_UNAVAILABLE);
+            return;
+        }
         ctx.reply(session, st, Replies.STARTTLS_READY);
         ReplyShapingSocket socket = st.socket;
         Socket upgraded;

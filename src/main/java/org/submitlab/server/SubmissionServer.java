@@ -2,6 +2,7 @@ package org.submitlab.server;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +30,9 @@ import org.submitlab.policy.RecipientWindow;
 import org.submitlab.policy.SubmissionPolicy;
 import org.submitlab.policy.Tenant;
 import org.submitlab.policy.TenantSettings;
+import org.submitlab.server.tls.LazyTlsIdentity;
 import org.submitlab.server.tls.TlsIdentity;
-import org.submitlab.server.tls.TlsMaterial;
+import org.submitlab.server.tls.TlsPolicy;
 import org.submitlab.server.tls.TlsSocketCreator;
 import org.submitlab.store.ChangeWatch;
 import org.submitlab.store.RecipientUse;
@@ -54,7 +57,7 @@ public final class SubmissionServer implements AutoCloseable {
     private final Store store;
     private final LabClock clock;
     private final EventBus events;
-    private final SSLContext sslContext;
+    private final Supplier<SSLContext> sslContext;
     private final Tenant tenant = Tenant.empty();
     private final EndpointKind endpoint;
     private final List<EndpointKind> additionalEndpoints;
@@ -75,13 +78,15 @@ public final class SubmissionServer implements AutoCloseable {
         this.store = Objects.requireNonNull(b.store, "store");
         this.clock = b.clock;
         this.events = b.events;
-        TlsIdentity identity = b.identity != null ? b.identity
-                : b.sslContext == null ? TlsMaterial.identity(store.dataDir()) : null;
-        this.sslContext = identity != null ? identity.context() : b.sslContext;
+        Supplier<TlsIdentity> identity = b.identity != null ? () -> b.identity
+                : b.sslContext == null ? new LazyTlsIdentity(b.tlsFolder != null ? b.tlsFolder : store.dataDir())
+                : null;
+        SSLContext given = b.sslContext;
+        this.sslContext = identity != null ? () -> identity.get().context() : () -> given;
         this.policy = new SubmissionPolicy(tenant, clock);
         this.endpoint = b.endpoint;
         this.additionalEndpoints = List.copyOf(b.additionalEndpoints);
-        this.legacyTls = b.legacyTlsSet ? b.legacyTls : identity != null ? new BouncyCastleLegacyTls(identity) : null;
+        this.legacyTls = b.legacyTlsSet ? b.legacyTls : identity != null ? new LazyLegacyTls(identity) : null;
     }
 
     public static Builder builder() {
@@ -104,7 +109,7 @@ public final class SubmissionServer implements AutoCloseable {
         try {
             for (EndpointKind kind : endpointKinds()) {
                 ServerContext ctx = new ServerContext(store, events, clock, tenant, fresh,
-                        new TlsSocketCreator(sslContext), kind, legacyTls);
+                        new TlsSocketCreator(sslContext, TlsPolicy.MODERN), kind, legacyTls);
                 SMTPServer server = listen(ctx, ids, kind == endpoint ? configuredPort : 0);
                 listeners.put(kind, new Listener(server, ctx));
             }
@@ -347,6 +352,7 @@ public final class SubmissionServer implements AutoCloseable {
         private EventBus events;
         private SSLContext sslContext;
         private TlsIdentity identity;
+        private Path tlsFolder;
         private EndpointKind endpoint = EndpointKind.STANDARD;
         private final List<EndpointKind> additionalEndpoints = new ArrayList<>();
         private LegacyTlsAcceptor legacyTls;
@@ -395,16 +401,30 @@ public final class SubmissionServer implements AutoCloseable {
         public Builder sslContext(SSLContext context) {
             this.sslContext = context;
             this.identity = null;
+            this.tlsFolder = null;
             return this;
         }
 
         /**
          * The key and certificate to present: to TLS 1.2 and 1.3 clients through the JVM's TLS, to TLS 1.0/1.1
          * clients through {@link BouncyCastleLegacyTls} (unless {@link #legacyTls} says otherwise). Replaces
-         * {@link #sslContext}. Without either, the data folder's certificate serves both.
+         * {@link #sslContext}. Without either, the store's data folder's certificate serves both, read on a thread
+         * of its own while the server starts (the first STARTTLS waits for it; one that cannot be read fails it).
          */
         public Builder tls(TlsIdentity identity) {
             this.identity = Objects.requireNonNull(identity);
+            this.sslContext = null;
+            this.tlsFolder = null;
+            return this;
+        }
+
+        /**
+         * The certificate of another data folder than the store's (a run's server presents Live's), read like the
+         * default one: on a thread of its own while the server starts, the first STARTTLS waiting for it.
+         */
+        public Builder tlsFrom(Path dataDir) {
+            this.tlsFolder = Objects.requireNonNull(dataDir);
+            this.identity = null;
             this.sslContext = null;
             return this;
         }

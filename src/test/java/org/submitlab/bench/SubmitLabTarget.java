@@ -15,7 +15,8 @@ import org.submitlab.store.Store;
 
 /**
  * SubmitLab as a user runs it: durable SQLite store in a fresh data folder, STARTTLS with the generated
- * certificate, the default profile and limits except recipients per day at its maximum (10,000), so that
+ * certificate, the default profile and limits except recipients per day at its maximum (10,000) and a tenant
+ * large enough (a million licences) that its external recipient limit is not reached, so that
  * the 16 mailboxes are not refused during a run of the default length (up to 160,000 messages; refusals, if
  * any, are counted and printed apart from accepted messages).
  */
@@ -31,7 +32,9 @@ final class SubmitLabTarget {
             try (Store store = Store.open(folder)) {
                 TenantSettings settings = store.settings().load();
                 Limits limits = settings.limits().with(Settings.RECIPIENTS_PER_DAY, 10_000);
-                store.settings().save(settings.withLimits(limits));
+                // The load's recipients are external: with the default 100 licences the tenant's external limit
+                // (about 22,000 a day) is reached in the first round and every later message gets an NDR.
+                store.settings().save(settings.withLimits(limits).with(Settings.LICENCES, 1_000_000));
                 for (SmtpLoadGenerator.Account a : accounts) {
                     store.mailboxes().save(Mailbox.create(a.address(), null, a.password()));
                 }

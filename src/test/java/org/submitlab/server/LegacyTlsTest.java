@@ -55,7 +55,9 @@ class LegacyTlsTest {
 
     private void start(EndpointKind kind) throws Exception {
         fx = new ServerFixture(dir).with(ServerFixture.mailbox(BOX));
-        fx.build = b -> b.endpoint(kind);
+        // As the application builds it: the certificate read from a data folder while the server starts.
+        Path certificateFolder = ServerFixture.serverIdentityDir();
+        fx.build = b -> b.endpoint(kind).tlsFrom(certificateFolder);
         fx.start();
     }
 

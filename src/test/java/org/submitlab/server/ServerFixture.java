@@ -37,6 +37,7 @@ final class ServerFixture implements AutoCloseable {
 
     private static final String PASSWORD_HASH = PasswordHasher.hash(PASSWORD);
     private static TlsIdentity serverIdentity;
+    private static Path serverIdentityDir;
     private static SSLSocketFactory clientFactory;
 
     final Path dataDir;
@@ -61,6 +62,7 @@ final class ServerFixture implements AutoCloseable {
         if (serverIdentity == null) {
             Path dir = Files.createTempDirectory("submitlab-tls");
             serverIdentity = TlsMaterial.identity(dir);
+            serverIdentityDir = dir;
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             trust.setCertificateEntry("server", TlsMaterial.certificate(dir));
@@ -71,6 +73,12 @@ final class ServerFixture implements AutoCloseable {
             clientFactory = client.getSocketFactory();
         }
         return serverIdentity;
+    }
+
+    /** The data folder {@link #serverIdentity()} was read from (for servers that read it themselves). */
+    static synchronized Path serverIdentityDir() throws Exception {
+        serverIdentity();
+        return serverIdentityDir;
     }
 
     static synchronized SSLSocketFactory clientFactory() throws Exception {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -21,6 +22,7 @@ final class SmtpTestClient implements AutoCloseable {
     private Socket socket;
     private InputStream in;
     private OutputStream out;
+    private SSLSocket tls;
     final String banner;
 
     SmtpTestClient(int port, SSLSocketFactory tlsFactory) throws IOException {
@@ -120,7 +122,13 @@ final class SmtpTestClient implements AutoCloseable {
         tls.setUseClientMode(true);
         tls.startHandshake();
         use(tls);
+        this.tls = tls;
         return r;
+    }
+
+    /** The TLS session {@link #startTls()} made. */
+    SSLSession tlsSession() {
+        return tls.getSession();
     }
 
     /**

@@ -60,8 +60,8 @@ public final class TlsSocketCreator implements SSLSocketCreator {
         return s;
     }
 
-    /** The context, once loaded; a context that could not be loaded fails the handshake. */
-    private SSLContext ready() throws IOException {
+    /** The context, once loaded (waiting for it if need be); throws with the reason it could not be loaded. */
+    public SSLContext ready() throws IOException {
         try {
             return context.get();
         } catch (RuntimeException e) {
