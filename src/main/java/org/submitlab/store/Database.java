@@ -48,8 +48,11 @@ final class Database {
         this.writer = writer;
     }
 
-    /** Opens (creating and migrating if needed) {@code file}. */
-    static Database open(Path file) {
+    /**
+     * Opens (creating and migrating if needed) {@code file}; with {@code indexInBackground}, its writer brings the
+     * search index up to date when idle ({@link SearchIndexer}).
+     */
+    static Database open(Path file, boolean indexInBackground) {
         try (Connection c = connect(file, false)) {
             Schema.prepare(c, file);
         } catch (SQLException e) {
@@ -61,7 +64,7 @@ final class Database {
         } catch (SQLException e) {
             throw openFailure(file, e);
         }
-        return new Database(file, new Writer(file, session));
+        return new Database(file, new Writer(file, session, indexInBackground ? new SearchIndexer() : null));
     }
 
     /**

@@ -40,6 +40,16 @@ final class Schema {
     private static final String ATTACHMENT_CODE_OF_NEW =
             "CASE WHEN new.attachments = 1 THEN char(63728, 63729, 63730) ELSE '' END";
 
+    /** The highest Sent Items id in the search index (version 10). */
+    private static final String INDEXED_UPTO = "(SELECT upto FROM sent_items_indexed WHERE id = 1)";
+
+    /**
+     * What the index holds for the messages row {@code m} joined with its mailbox's sizes row {@code s}: the
+     * columns in the order of {@code sent_items_search}, as the insert trigger writes them for {@code new}.
+     */
+    static final String INDEX_VALUES_OF_M = "m.id, m.subject, m.envelope_from, m.from_header, m.envelope_to, "
+            + MAILBOX_CODE_OF_S + " || CASE WHEN m.attachments = 1 THEN char(63728, 63729, 63730) ELSE '' END";
+
     /** MIGRATIONS.get(n) takes the schema from version n to n + 1. Append only; never edit a shipped one. */
     private static final List<List<String>> MIGRATIONS = List.of(List.of(
         """
@@ -300,7 +310,69 @@ final class Schema {
         END"""),
         // Version 9: with the display-name replay switch on, the From field as the device wrote it and as
         // delivered, beside the submission (kept when its Sent Items copy goes), so the trace shows the rewrite.
-        List.of("ALTER TABLE submissions ADD COLUMN from_rewrite TEXT"));
+        List.of("ALTER TABLE submissions ADD COLUMN from_rewrite TEXT"),
+        // Version 10: the search index behind the writer (docs/decisions/0207-search-index-behind-the-writer.md).
+        // Sent Items rows up to sent_items_indexed.upto are in the index; SearchIndexer adds the newer ones when the
+        // writer is idle (or is far behind), and searches look at those with LIKE. The triggers touch the index
+        // only for rows it holds; a new row at or below upto (an id reused after the newest was deleted) goes in
+        // at once.
+        List.of(
+        """
+        CREATE TABLE sent_items_indexed (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          upto INTEGER NOT NULL)""",
+        "INSERT INTO sent_items_indexed (id, upto) SELECT 1, coalesce(max(id), 0) FROM messages",
+        "DROP TRIGGER sent_items_insert",
+        """
+        CREATE TRIGGER sent_items_insert AFTER INSERT ON messages WHEN new.in_sent_items = 1
+        BEGIN
+          INSERT INTO sent_items_sizes (mailbox, items, bytes) VALUES (new.mailbox, 1, new.size)
+            ON CONFLICT (mailbox) DO UPDATE SET items = items + 1, bytes = bytes + excluded.bytes;
+          INSERT INTO sent_items_search (rowid, subject, envelope_from, from_header, envelope_to, mailbox)
+            SELECT new.id, new.subject, new.envelope_from, new.from_header, new.envelope_to, """
+            + MAILBOX_CODE_OF_S + " || " + ATTACHMENT_CODE_OF_NEW + " " + """
+            FROM sent_items_sizes s WHERE s.mailbox = new.mailbox AND new.id <= """ + INDEXED_UPTO + " " + """
+        ;
+        END""",
+        "DROP TRIGGER sent_items_delete",
+        """
+        CREATE TRIGGER sent_items_delete AFTER DELETE ON messages WHEN old.in_sent_items = 1
+        BEGIN
+          UPDATE sent_items_sizes SET items = items - 1, bytes = bytes - old.size WHERE mailbox = old.mailbox;
+          DELETE FROM sent_items_search WHERE rowid = old.id AND old.id <= """ + INDEXED_UPTO + " " + """
+        ;
+        END""",
+        "DROP TRIGGER sent_items_update",
+        """
+        CREATE TRIGGER sent_items_update
+          AFTER UPDATE OF mailbox, size, subject, envelope_from, from_header, envelope_to, in_sent_items ON messages
+        BEGIN
+          UPDATE sent_items_sizes SET items = items - 1, bytes = bytes - old.size
+            WHERE mailbox = old.mailbox AND old.in_sent_items = 1;
+          DELETE FROM sent_items_search WHERE rowid = old.id AND old.in_sent_items = 1 AND old.id <= """
+            + INDEXED_UPTO + " " + """
+        ;
+          INSERT INTO sent_items_sizes (mailbox, items, bytes) SELECT new.mailbox, 1, new.size WHERE new.in_sent_items = 1
+            ON CONFLICT (mailbox) DO UPDATE SET items = items + 1, bytes = bytes + excluded.bytes;
+          INSERT INTO sent_items_search (rowid, subject, envelope_from, from_header, envelope_to, mailbox)
+            SELECT new.id, new.subject, new.envelope_from, new.from_header, new.envelope_to, """
+            + MAILBOX_CODE_OF_S + " || " + ATTACHMENT_CODE_OF_NEW + " " + """
+            FROM sent_items_sizes s WHERE s.mailbox = new.mailbox AND new.in_sent_items = 1
+              AND new.id <= """ + INDEXED_UPTO + " " + """
+        ;
+        END""",
+        "DROP TRIGGER sent_items_attachments",
+        """
+        CREATE TRIGGER sent_items_attachments AFTER UPDATE OF attachments ON messages
+          WHEN new.in_sent_items = 1 AND (coalesce(new.attachments, 0) = 1) <> (coalesce(old.attachments, 0) = 1)
+            AND new.id <= """ + INDEXED_UPTO + " " + """
+        BEGIN
+          DELETE FROM sent_items_search WHERE rowid = new.id;
+          INSERT INTO sent_items_search (rowid, subject, envelope_from, from_header, envelope_to, mailbox)
+            SELECT new.id, new.subject, new.envelope_from, new.from_header, new.envelope_to, """
+            + MAILBOX_CODE_OF_S + " || " + ATTACHMENT_CODE_OF_NEW + " " + """
+            FROM sent_items_sizes s WHERE s.mailbox = new.mailbox;
+        END"""));
 
     static final int CURRENT_VERSION = MIGRATIONS.size();
 

@@ -32,6 +32,9 @@ import java.util.stream.Collectors;
  * index's matches in that window ({@code f.rowid >= floor});
  * <li>a term that can match nothing (a {@code to:} term with a quote, see {@link SentItemsQuery}): no query.
  * </ul>
+ * The index may be behind the newest messages ({@link SearchIndexer}, docs/decisions/0207-search-index-behind-the-writer.md):
+ * an INDEX search asks it for the ids up to {@code sent_items_indexed.upto} and looks at the few above with
+ * {@code LIKE} (every term in its columns, the attachment flag, the mailbox), those being the newest, first.
  * See docs/decisions/0206-search-syntax-and-attachments.md.
  */
 final class SentItemsSearch {
@@ -63,6 +66,8 @@ final class SentItemsSearch {
     private long floor = -1;
     /** INDEX only: what the index is asked and what the row is checked for, once worked out. */
     private Plan plan;
+    /** INDEX only: the highest id in the index, once read; the ids above it are looked at with LIKE. */
+    private long indexedUpto = -1;
 
     private final Plans plans;
     /** The plan's key in {@link #plans}: the mailbox (no NUL in an address), NUL, the search as given. */
@@ -103,8 +108,19 @@ final class SentItemsSearch {
         if (kind == Kind.NONE) {
             return List.of();
         }
-        Sql q = select(c, ROW_COLUMNS, true);
-        q.sql.append(" AND ").append(key()).append(" < ? ORDER BY ").append(key()).append(" DESC LIMIT ?");
+        List<SentItem> items = new ArrayList<>();
+        if (kind == Kind.INDEX && beforeId > indexedUpto(c) + 1) {
+            items.addAll(before(c, true, beforeId, limit));
+        }
+        if (items.size() < limit) {
+            items.addAll(before(c, false, beforeId, limit - items.size()));
+        }
+        return items;
+    }
+
+    private List<SentItem> before(Connection c, boolean tail, long beforeId, int limit) throws SQLException {
+        Sql q = select(c, ROW_COLUMNS, true, tail);
+        q.sql.append(" AND ").append(key(tail)).append(" < ? ORDER BY ").append(key(tail)).append(" DESC LIMIT ?");
         q.args.add(beforeId);
         q.args.add((long) limit);
         return rows(c, q);
@@ -115,9 +131,20 @@ final class SentItemsSearch {
         if (kind == Kind.NONE) {
             return List.of();
         }
-        Sql q = select(c, ROW_COLUMNS, true);
+        List<SentItem> indexed = after(c, false, afterId, limit);
+        if (kind != Kind.INDEX || indexed.size() == limit) {
+            return indexed;
+        }
+        List<SentItem> items = new ArrayList<>(after(c, true, Math.max(afterId, indexedUpto(c)), limit - indexed.size()));
+        items.addAll(indexed);
+        return items;
+    }
+
+    private List<SentItem> after(Connection c, boolean tail, long afterId, int limit) throws SQLException {
+        Sql q = select(c, ROW_COLUMNS, true, tail);
         q.sql.insert(0, "SELECT * FROM (");
-        q.sql.append(" AND ").append(key()).append(" > ? ORDER BY ").append(key()).append(" LIMIT ?) ORDER BY id DESC");
+        q.sql.append(" AND ").append(key(tail)).append(" > ? ORDER BY ").append(key(tail))
+                .append(" LIMIT ?) ORDER BY id DESC");
         q.args.add(afterId);
         q.args.add((long) limit);
         return rows(c, q);
@@ -128,8 +155,20 @@ final class SentItemsSearch {
         if (kind == Kind.NONE) {
             return OptionalLong.empty();
         }
-        Sql q = select(c, key(), false);
-        q.sql.append(" ORDER BY ").append(key()).append(" DESC LIMIT 1 OFFSET ?");
+        long skipped = 0;
+        if (kind == Kind.INDEX) {
+            OptionalLong inTail = idAt(c, true, offset);
+            if (inTail.isPresent()) {
+                return inTail;
+            }
+            skipped = countPart(c, true, Long.MAX_VALUE);
+        }
+        return idAt(c, false, offset - skipped);
+    }
+
+    private OptionalLong idAt(Connection c, boolean tail, long offset) throws SQLException {
+        Sql q = select(c, key(tail), false, tail);
+        q.sql.append(" ORDER BY ").append(key(tail)).append(" DESC LIMIT 1 OFFSET ?");
         q.args.add(offset);
         try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
             return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
@@ -144,15 +183,22 @@ final class SentItemsSearch {
         if (kind == Kind.NONE) {
             return SentItemsCount.exactly(0);
         }
-        Sql q = select(c, "1", false);
-        q.sql.insert(0, "SELECT count(*) FROM (").append(" LIMIT ?)");
-        q.args.add(cap == Long.MAX_VALUE ? -1 : cap + 1);
-        long n;
-        try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
-            n = rs.next() ? rs.getLong(1) : 0;
+        long n = kind == Kind.INDEX ? countPart(c, true, cap) : 0;
+        if (n <= cap) {
+            n += countPart(c, false, cap == Long.MAX_VALUE ? cap : cap - n);
         }
         int window = !shortTerms.isEmpty() && floor(c) > 0 ? SHORT_TERM_WINDOW : 0;
         return n > cap ? new SentItemsCount(cap, false, window) : new SentItemsCount(n, true, window);
+    }
+
+    /** The matches in the index's part or the tail's, at most {@code cap} + 1 of them. */
+    private long countPart(Connection c, boolean tail, long cap) throws SQLException {
+        Sql q = select(c, "1", false, tail);
+        q.sql.insert(0, "SELECT count(*) FROM (").append(" LIMIT ?)");
+        q.args.add(cap == Long.MAX_VALUE ? -1 : cap + 1);
+        try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
     }
 
     /** Items in the filter without a term, from the sizes the store keeps. */
@@ -169,14 +215,42 @@ final class SentItemsSearch {
         }
     }
 
-    private String key() {
-        return kind == Kind.INDEX ? "f.rowid" : "m.id";
+    private String key(boolean tail) {
+        return kind == Kind.INDEX && !tail ? "f.rowid" : "m.id";
     }
 
-    /** SELECT {@code columns} FROM the plan's tables WHERE the filter (more conditions are appended with AND). */
-    private Sql select(Connection c, String columns, boolean rows) throws SQLException {
+    /** The highest id the index holds (read once per search, so both parts split the ids at the same place). */
+    private long indexedUpto(Connection c) throws SQLException {
+        if (indexedUpto < 0) {
+            indexedUpto = SearchIndexer.indexedUpto(c);
+        }
+        return indexedUpto;
+    }
+
+    /**
+     * SELECT {@code columns} FROM the plan's tables WHERE the filter (more conditions are appended with AND); for an
+     * INDEX search, its part in the index or (with {@code tail}) the newest ids, not yet in it, checked on the row.
+     */
+    private Sql select(Connection c, String columns, boolean rows, boolean tail) throws SQLException {
         Sql q = new Sql();
         q.sql.append("SELECT ").append(columns);
+        if (tail) {
+            q.sql.append(" FROM messages m WHERE m.in_sent_items = 1 AND m.id > ?");
+            q.args.add(indexedUpto(c));
+            mailbox.ifPresent(m -> {
+                q.sql.append(" AND m.mailbox = ?");
+                q.args.add(m);
+            });
+            if (!shortTerms.isEmpty()) {
+                q.sql.append(" AND m.id >= ?");
+                q.args.add(floor(c));
+            }
+            if (query.hasAttachment()) {
+                q.sql.append(" AND m.attachments = 1");
+            }
+            like(q, query.terms());
+            return q;
+        }
         switch (kind) {
             case INDEX -> {
                 q.sql.append(" FROM sent_items_search f");
@@ -185,8 +259,9 @@ final class SentItemsSearch {
                     // CROSS JOIN keeps the index the outer loop: its rowid order is the page order.
                     q.sql.append(" CROSS JOIN messages m ON m.id = f.rowid");
                 }
-                q.sql.append(" WHERE f.sent_items_search MATCH ?");
+                q.sql.append(" WHERE f.sent_items_search MATCH ? AND f.rowid <= ?");
                 q.args.add(p.match());
+                q.args.add(indexedUpto(c));
                 if (!shortTerms.isEmpty()) {
                     q.sql.append(" AND f.rowid >= ?");
                     q.args.add(floor(c));

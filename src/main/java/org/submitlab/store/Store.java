@@ -55,11 +55,20 @@ public final class Store implements AutoCloseable {
      * folder has its own lock, so a run's store in {@code <data>/runs/<id>/} opens beside the Live one.
      */
     public static Store open(Path dataDir) {
+        return open(dataDir, true);
+    }
+
+    /** Test hook: a store whose writer never brings the search index up to date, so searches use its tail. */
+    static Store openWithoutIndexing(Path dataDir) {
+        return open(dataDir, false);
+    }
+
+    private static Store open(Path dataDir, boolean indexInBackground) {
         Path dir = prepareFolder(dataDir);
         FolderLock lock = FolderLock.acquire(dir);
         try {
             clearSpool(dir);
-            Store store = new Store(dir, Database.open(databaseFile(dir)), lock);
+            Store store = new Store(dir, Database.open(databaseFile(dir), indexInBackground), lock);
             LOG.debug("Opened {} (schema version {})", store.file(), Schema.CURRENT_VERSION);
             return store;
         } catch (RuntimeException e) {
@@ -90,7 +99,7 @@ public final class Store implements AutoCloseable {
      */
     public static Store openForAdministration(Path dataDir) {
         Path dir = prepareFolder(dataDir);
-        return new Store(dir, Database.open(databaseFile(dir)), null);
+        return new Store(dir, Database.open(databaseFile(dir), false), null);
     }
 
     private static Path prepareFolder(Path dataDir) {
@@ -248,6 +257,16 @@ public final class Store implements AutoCloseable {
     /** Transactions the writer has run (fewer than writes when group commit batches). */
     long transactions() {
         return db.writer().transactions();
+    }
+
+    /** Test hook: Sent Items ids above the search index's (0 once the writer has caught it up). */
+    long searchIndexBacklog() {
+        return db.read("read the search index's state", c -> {
+            try (var ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM messages"); var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) - SearchIndexer.indexedUpto(c);
+            }
+        });
     }
 
     /** Tasks the writer has run. */

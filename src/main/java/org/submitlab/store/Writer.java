@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -29,7 +30,32 @@ final class Writer {
     static final int MAX_BATCH = 512;
     static final int QUEUE_CAPACITY = 16_384;
 
+    /**
+     * How long no write must come before idle work starts: a busy server's queue is empty between its batches for
+     * an instant, and a step then would only make the next submissions wait.
+     */
+    static final long QUIET_MILLIS = 50;
+    /** After idle work failed, it is not tried again for this long (a full disk must not fill the log). */
+    static final long IDLE_RETRY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     private static final Logger LOG = LoggerFactory.getLogger(Writer.class);
+
+    /**
+     * Work the writer does when no write is waiting, in steps of their own transaction (the search index behind the
+     * writer: {@link SearchIndexer}); when far behind ({@link #urgent}), after every batch as well.
+     */
+    interface IdleWork {
+        /** How much is left (0: nothing). Runs outside any transaction. */
+        long backlog(WriteSession s) throws SQLException;
+
+        /** One short step, inside a transaction the writer opens and commits. */
+        void step(WriteSession s) throws SQLException;
+
+        /** Whether {@code backlog} is so large that a step runs after every batch too. */
+        default boolean urgent(long backlog) {
+            return false;
+        }
+    }
 
     private record Pending<T>(String what, WriteTask<T> task, CompletableFuture<T> future) {
         void fail(Throwable cause) {
@@ -51,11 +77,21 @@ final class Writer {
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
     private final Thread thread;
+    private final IdleWork idle;
     private boolean closed;
+    /** Idle work left, as last seen; 0 when none or while it waits after a failure. */
+    private long backlog;
+    private boolean idleWaiting;
+    private long idleRetryAt;
 
     Writer(Path file, WriteSession session) {
+        this(file, session, null);
+    }
+
+    Writer(Path file, WriteSession session, IdleWork idle) {
         this.file = file;
         this.session = session;
+        this.idle = idle;
         this.thread = new NamedThreads("submitlab-store-writer").newThread(this::run);
         thread.start();
     }
@@ -119,9 +155,19 @@ final class Writer {
     private void run() {
         List<Pending<?>> batch = new ArrayList<>(MAX_BATCH);
         boolean stopping = false;
+        checkIdleWork();
+        boolean stepped = false;
         while (!stopping) {
             try {
-                batch.add(queue.take());
+                Pending<?> first = backlog == 0 ? queue.take()
+                        : queue.poll(stepped ? 0 : QUIET_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    idleStep();
+                    stepped = true;
+                    continue;
+                }
+                stepped = false;
+                batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
             } catch (InterruptedException e) {
                 LOG.warn("The store writer for {} was interrupted; it keeps running until the store is closed", file);
@@ -140,6 +186,10 @@ final class Writer {
                 }
             }
             batch.clear();
+            checkIdleWork();
+            if (backlog > 0 && idle.urgent(backlog)) {
+                idleStep();
+            }
         }
         try {
             session.close();
@@ -147,6 +197,41 @@ final class Writer {
             LOG.warn("Closing the write connection to {} failed", file, e);
         }
         LOG.debug("The store writer for {} stopped after {} transactions", file, transactions.get());
+    }
+
+    private void checkIdleWork() {
+        if (idle == null || idleWaiting && System.nanoTime() - idleRetryAt < 0) {
+            backlog = 0;
+            return;
+        }
+        idleWaiting = false;
+        try {
+            backlog = idle.backlog(session);
+        } catch (SQLException | RuntimeException e) {
+            idleFailed(e);
+        }
+    }
+
+    /** One step of the idle work in its own transaction; a failure is logged and the work waits a while. */
+    private void idleStep() {
+        try {
+            session.execute("BEGIN IMMEDIATE");
+            idle.step(session);
+            session.execute("COMMIT");
+        } catch (SQLException | RuntimeException e) {
+            session.recover();
+            idleFailed(e);
+            return;
+        }
+        checkIdleWork();
+    }
+
+    private void idleFailed(Exception e) {
+        LOG.warn("Background work on {} failed, trying again in {} s: {}", file,
+                TimeUnit.NANOSECONDS.toSeconds(IDLE_RETRY_NANOS), e.getMessage());
+        backlog = 0;
+        idleWaiting = true;
+        idleRetryAt = System.nanoTime() + IDLE_RETRY_NANOS;
     }
 
     /**

@@ -89,6 +89,7 @@ class AttachmentBackfillTest {
                     "Alert", PLAIN));
             Fixtures.commit(store, MimeFixtures.draft(BOX, Fixtures.T0.plusSeconds(2), BOX, List.of("a@x.test"),
                     "Scan two", WITH));
+            Fixtures.awaitIndexed(store);
         }
         // As if a kill had stopped the backfill before these rows: not looked at, no mark in the index.
         try (Connection c = connect(data); Statement s = c.createStatement()) {

@@ -38,6 +38,12 @@ final class Fixtures {
     }
 
     /** Commits an accepted message and waits for it. */
+    /** Waits until the writer has brought the search index up to date (it does when idle, after a short quiet). */
+    static void awaitIndexed(Store store) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> store.searchIndexBacklog() == 0);
+    }
+
     static long commit(Store store, SentItemDraft d) {
         return store.commitAccepted(d, accepted(d)).join();
     }

@@ -116,6 +116,7 @@ class SentItemsSearchTest {
         commit(store, draft(PRINTER, T0, "printer invoice", List.of("a@x.test")));
 
         assertThat(store.sentItems().deleteOlderThan(SCANNER, T0.plus(Duration.ofDays(1)))).isEqualTo(1);
+        Fixtures.awaitIndexed(store);
 
         assertThat(subjectsOf(Optional.empty(), "invoice")).containsExactly("printer invoice", "new invoice");
         assertThat(subjectsOf(Optional.of(SCANNER), "old")).isEmpty();
@@ -132,6 +133,7 @@ class SentItemsSearchTest {
 
         assertThat(store.sentItems().delete(gone)).isTrue();
         assertThat(store.sentItems().delete(gone)).isFalse();
+        Fixtures.awaitIndexed(store);
 
         assertThat(subjectsOf(Optional.empty(), "scan")).containsExactly("right scan");
         assertThat(store.sentItems().find(gone)).isEmpty();
@@ -145,6 +147,7 @@ class SentItemsSearchTest {
     void purgingAMailboxEmptiesItsSearchAndDropsItsSizeAndLaterMessagesAreFoundAgain() {
         commitThree();
         store.sentItems().deleteOlderThan(PRINTER, T0.plus(Duration.ofDays(36_500)));
+        Fixtures.awaitIndexed(store);
 
         assertThat(subjectsOf(Optional.empty(), "toner")).isEmpty();
         assertThat(subjectsOf(Optional.of(PRINTER), "")).isEmpty();
