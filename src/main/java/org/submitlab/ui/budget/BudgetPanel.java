@@ -26,6 +26,7 @@ import org.submitlab.ui.common.EventPump;
 import org.submitlab.ui.common.Formats;
 import org.submitlab.ui.common.LimitHelp;
 import org.submitlab.ui.common.PanelLayout;
+import org.submitlab.ui.common.Showing;
 import org.submitlab.ui.common.Tables;
 import org.submitlab.ui.common.UiContext;
 
@@ -43,6 +44,8 @@ public final class BudgetPanel implements EventPump.Listener {
     private final BorderPane root = new BorderPane();
     private List<BudgetRow> pending;
     private long shownHour = -1;
+    /** The chart was not drawn because it could not be seen. */
+    private boolean chartStale;
     private final CategoryAxis hours = new CategoryAxis();
 
     public BudgetPanel(UiContext ui) {
@@ -74,7 +77,12 @@ public final class BudgetPanel implements EventPump.Listener {
                 pseudoClassStateChanged(BLOCKED, !empty && item != null && item.blocked());
             }
         });
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> refreshChart());
+        // A new row for the same mailbox (every update replaces them) is charted by onTick, once.
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (a == null || b == null || !a.mailbox().equals(b.mailbox())) {
+                refreshChart();
+            }
+        });
 
         // Categories set by hand (Charts.show): auto-ranging keeps yesterday's "13:00" when today's 13:00
         // arrives, so the newest bar would be drawn first.
@@ -125,12 +133,17 @@ public final class BudgetPanel implements EventPump.Listener {
                 return;
             }
         }
-        if (hourChanged) {
+        if (hourChanged || chartStale && Showing.of(chart)) {
             refreshChart();
         }
     }
 
     private void refreshChart() {
+        if (!Showing.of(chart)) {
+            chartStale = true; // drawn at the first tick it can be seen
+            return;
+        }
+        chartStale = false;
         Instant now = ui.now();
         shownHour = Math.floorDiv(now.getEpochSecond(), 3600L);
         Optional<BudgetRow> row = Optional.ofNullable(table.getSelectionModel().getSelectedItem())

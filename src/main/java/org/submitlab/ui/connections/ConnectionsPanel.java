@@ -24,6 +24,7 @@ import org.submitlab.ui.common.Formats;
 import org.submitlab.ui.common.LimitHelp;
 import org.submitlab.ui.common.MinuteSeries;
 import org.submitlab.ui.common.PanelLayout;
+import org.submitlab.ui.common.Showing;
 import org.submitlab.ui.common.Tables;
 import org.submitlab.ui.common.UiContext;
 import org.submitlab.ui.timeline.SlotTimelineView;
@@ -47,6 +48,8 @@ public final class ConnectionsPanel implements EventPump.Listener {
     private final javafx.scene.control.TabPane charts = new javafx.scene.control.TabPane();
     private long shownVersion = -1;
     private long shownMinute = -1;
+    /** The chart was not drawn because it could not be seen. */
+    private boolean chartStale;
 
     public ConnectionsPanel(ConnectionsViewModel vm, UiContext ui) {
         this.vm = vm;
@@ -77,7 +80,11 @@ public final class ConnectionsPanel implements EventPump.Listener {
                 pseudoClassStateChanged(AT_LIMIT, !empty && item != null && item.atLimit());
             }
         });
+        // A new row for the same mailbox (every update replaces them) changes nothing: onTick has charted it.
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (a != null && b != null && a.mailbox().equals(b.mailbox())) {
+                return;
+            }
             refreshChart();
             if (b != null) {
                 timeline.showMailbox(b.mailbox());
@@ -143,10 +150,17 @@ public final class ConnectionsPanel implements EventPump.Listener {
             shownVersion = vm.version();
             Tables.update(table, vm.rows(now), MailboxActivity::mailbox);
             refreshChart();
+        } else if (chartStale && Showing.of(chart)) {
+            refreshChart();
         }
     }
 
     private void refreshChart() {
+        if (!Showing.of(chart)) {
+            chartStale = true; // drawn at the first tick it can be seen
+            return;
+        }
+        chartStale = false;
         Instant now = ui.now();
         Optional<String> selected = Optional.ofNullable(table.getSelectionModel().getSelectedItem())
                 .map(MailboxActivity::mailbox);

@@ -30,6 +30,7 @@ import org.submitlab.events.LabEvent;
 import org.submitlab.ui.common.ChartImages;
 import org.submitlab.ui.common.EventPump;
 import org.submitlab.ui.common.Formats;
+import org.submitlab.ui.common.Showing;
 import org.submitlab.ui.common.UiContext;
 
 /**
@@ -233,8 +234,8 @@ public final class SlotTimelineView implements EventPump.Listener {
             shownSpeed = ui.speed();
             window = SlotTimeline.defaultWindow(shownSpeed);
         }
-        if (pause.isSelected()) {
-            return;
+        if (pause.isSelected() || !Showing.of(plot)) {
+            return; // hidden: painted at the first tick it can be seen (its version is then behind)
         }
         Instant e = currentEnd();
         if (model.version() != shownVersion || !e.equals(shownEnd) || plot.getWidth() != shownWidth
