@@ -114,6 +114,8 @@ public final class Run implements World, AutoCloseable {
             kinds.stream().filter(k -> k != EndpointKind.STANDARD).forEach(builder::alsoListen);
             server = builder.build();
             server.start();
+            // Its devices all use STARTTLS: a run whose certificate cannot be read fails now, saying why.
+            server.awaitTls();
             ScenarioSetup.apply(scenario, server);
             ScenarioSetup.applyTokens(scenario, store);
             Map<EndpointKind, Integer> ports = new EnumMap<>(EndpointKind.class);

@@ -136,6 +136,14 @@ public final class SubmissionServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the certificate is read (it is read beside the start); throws {@link IllegalStateException}
+     * with the reason if it cannot be used.
+     */
+    public void awaitTls() {
+        sslContext.get();
+    }
+
     /** The primary endpoint first, then the additional ones. */
     private List<EndpointKind> endpointKinds() {
         List<EndpointKind> kinds = new ArrayList<>();
