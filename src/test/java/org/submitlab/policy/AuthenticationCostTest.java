@@ -64,4 +64,30 @@ class AuthenticationCostTest {
         long known = median(() -> policy.authenticateLogin(printer.address(), "wrong", loopback));
         assertThat(known).as("known mailbox %d ns, one hash %d ns", known, hashNanos).isGreaterThan(hashNanos / 2);
     }
+
+    @Test
+    void devicesOfOneMailboxLoggingInAtOnceShareOneHashAndAWrongGuessAmongThemStillPaysItsOwn() throws Exception {
+        tenant.putMailbox(printer);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String password = i == 5 ? "wrong" : "secret";
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return policy.authenticateLogin("printer@contoso.test", password, loopback).reply();
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < 12; i++) {
+                assertThat(replies.get(i).get()).startsWith(i == 5 ? "535 " : "235 ");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // One hash for the eleven right passwords (those that came after it was remembered paid none), one for the
+        // wrong guess.
+        assertThat(policy.fullPasswordChecks()).isEqualTo(2);
+    }
 }
