@@ -3,7 +3,6 @@ package org.submitlab.policy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -21,14 +20,16 @@ public final class RecipientWindow {
 
     /** Adds an entry from the persisted log (any order); it is dropped once out of the window. */
     public synchronized void seed(WindowEntry entry) {
-        if (entries.isEmpty() || !entries.peekLast().time().isAfter(entry.time())) {
-            entries.addLast(entry);
-        } else {
-            List<WindowEntry> all = new ArrayList<>(entries);
-            all.add(entry);
-            all.sort(java.util.Comparator.comparing(WindowEntry::time));
-            entries.clear();
-            entries.addAll(all);
+        // Sessions read the clock before they take this lock, so an entry is often a little older than the last
+        // one: it goes in before the few newer ones (sorting the whole window each time cost a quarter of the
+        // server's CPU with a tenant-wide window of 40,000 entries).
+        ArrayDeque<WindowEntry> newer = new ArrayDeque<>();
+        while (!entries.isEmpty() && entries.peekLast().time().isAfter(entry.time())) {
+            newer.push(entries.pollLast());
+        }
+        entries.addLast(entry);
+        while (!newer.isEmpty()) {
+            entries.addLast(newer.pop());
         }
         total += entry.recipients();
     }

@@ -51,4 +51,20 @@ class RecipientWindowTest {
         window.remove(e);
         assertThat(window.used(NINE)).isZero();
     }
+
+    @Test
+    void entriesAddedOutOfOrderLeaveTheWindowInTimeOrder() {
+        // Sessions read the clock before they take the window's lock: a slightly older entry comes after newer ones.
+        window.seed(new WindowEntry(NINE, 1));
+        window.seed(new WindowEntry(NINE.plusSeconds(30), 2));
+        window.seed(new WindowEntry(NINE.plusSeconds(20), 3));
+        window.seed(new WindowEntry(NINE.plusSeconds(30), 4));
+        window.seed(new WindowEntry(NINE.plusSeconds(10), 5));
+        window.seed(new WindowEntry(NINE.minusSeconds(5), 6));
+
+        assertThat(window.entries(NINE.plusSeconds(30))).extracting(WindowEntry::recipients)
+                .containsExactly(6, 1, 5, 3, 2, 4);
+        assertThat(window.used(NINE.plus(Duration.ofHours(24)).plusSeconds(15))).isEqualTo(3 + 2 + 4);
+        assertThat(window.used(NINE.plus(Duration.ofHours(24)).plusSeconds(30))).isZero();
+    }
 }
