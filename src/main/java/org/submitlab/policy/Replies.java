@@ -14,12 +14,12 @@ public final class Replies {
 
     public static final String STARTTLS_READY = "220 2.0.0 SMTP server ready";
     /** STARTTLS with more data behind it (RFC 3207 forbids pipelining it; text *unconfirmed*, not Exchange's). */
+    public static final String STARTTLS_PIPELINED = "554 5.5.1 Error: data after STARTTLS; TLS not started";
     /**
      * STARTTLS while the server's certificate cannot be used (RFC 3207's reply; text *unconfirmed*, not Exchange's):
      * the session goes on in clear, so a device that can send without TLS still can.
      */
     public static final String TLS_UNAVAILABLE = "454 4.7.0 TLS not available due to temporary reason";
-    public static final String STARTTLS_PIPELINED = "554 5.5.1 Error: data after STARTTLS; TLS not started";
     public static final String AUTH_OK = "235 2.7.0 Authentication successful";
     public static final String AUTH_UNRECOGNIZED = "504 5.7.4 Unrecognized authentication type";
     public static final String AUTH_FAILED = "535 5.7.3 Authentication unsuccessful";

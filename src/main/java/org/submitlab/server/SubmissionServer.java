@@ -78,11 +78,12 @@ public final class SubmissionServer implements AutoCloseable {
         this.store = Objects.requireNonNull(b.store, "store");
         this.clock = b.clock;
         this.events = b.events;
-        Supplier<TlsIdentity> identity = b.identity != null ? () -> b.identity
+        TlsIdentity given = b.identity;
+        Supplier<TlsIdentity> identity = given != null ? () -> given
                 : b.sslContext == null ? new LazyTlsIdentity(b.tlsFolder != null ? b.tlsFolder : store.dataDir())
                 : null;
-        SSLContext given = b.sslContext;
-        this.sslContext = identity != null ? () -> identity.get().context() : () -> given;
+        SSLContext context = b.sslContext;
+        this.sslContext = identity != null ? () -> identity.get().context() : () -> context;
         this.policy = new SubmissionPolicy(tenant, clock);
         this.endpoint = b.endpoint;
         this.additionalEndpoints = List.copyOf(b.additionalEndpoints);

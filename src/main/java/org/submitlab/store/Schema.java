@@ -37,8 +37,7 @@ final class Schema {
      * mailbox's code: three private-use characters outside the range mailbox codes use (U+E000 to U+EFFF).
      */
     static final String ATTACHMENT_CODE = "\uF8F0\uF8F1\uF8F2";
-    private static final String ATTACHMENT_CODE_OF_NEW =
-            "CASE WHEN new.attachments = 1 THEN char(63728, 63729, 63730) ELSE '' END";
+    private static final String ATTACHMENT_CODE_OF_NEW = attachmentCodeOf("new");
 
     /** The highest Sent Items id in the search index (version 10). */
     private static final String INDEXED_UPTO = "(SELECT upto FROM sent_items_indexed WHERE id = 1)";
@@ -48,7 +47,7 @@ final class Schema {
      * columns in the order of {@code sent_items_search}, as the insert trigger writes them for {@code new}.
      */
     static final String INDEX_VALUES_OF_M = "m.id, m.subject, m.envelope_from, m.from_header, m.envelope_to, "
-            + MAILBOX_CODE_OF_S + " || CASE WHEN m.attachments = 1 THEN char(63728, 63729, 63730) ELSE '' END";
+            + MAILBOX_CODE_OF_S + " || " + attachmentCodeOf("m");
 
     /** MIGRATIONS.get(n) takes the schema from version n to n + 1. Append only; never edit a shipped one. */
     private static final List<List<String>> MIGRATIONS = List.of(List.of(
@@ -377,6 +376,11 @@ final class Schema {
     static final int CURRENT_VERSION = MIGRATIONS.size();
 
     private Schema() {
+    }
+
+    /** ATTACHMENT_CODE when the messages row {@code row} has attachments, else nothing (SQL). */
+    private static String attachmentCodeOf(String row) {
+        return "CASE WHEN " + row + ".attachments = 1 THEN char(63728, 63729, 63730) ELSE '' END";
     }
 
     /** The search index's name for the mailbox whose sizes row has {@code rowid}, as MAILBOX_CODE_OF_S makes it. */

@@ -20,6 +20,7 @@ final class SearchIndexer implements Writer.IdleWork {
     /** Rows waiting beyond which the writer indexes even while busy (a LIKE scan of this many is ~40 ms). */
     static final long MAX_BEHIND = 50_000;
 
+    private static final String UPTO = "SELECT upto FROM sent_items_indexed WHERE id = 1";
     private static final String BEHIND = "SELECT coalesce((SELECT max(id) FROM messages), 0) - upto"
             + " FROM sent_items_indexed WHERE id = 1";
     private static final String STEP_END = "SELECT id FROM messages WHERE id > ? ORDER BY id LIMIT 1 OFFSET "
@@ -33,18 +34,21 @@ final class SearchIndexer implements Writer.IdleWork {
 
     /** The highest id the index holds: every Sent Items row at or below it is in the index. */
     static long indexedUpto(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT upto FROM sent_items_indexed WHERE id = 1");
-             ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
+        try (PreparedStatement ps = c.prepareStatement(UPTO)) {
+            return single(ps);
         }
     }
 
-    /** About how many rows wait (ids above the index's, Sent Items or not). */
+    /** About how many rows wait (ids above the index's, Sent Items or not), read on {@code c}. */
+    static long backlog(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(BEHIND)) {
+            return Math.max(0, single(ps));
+        }
+    }
+
     @Override
     public long backlog(WriteSession s) throws SQLException {
-        try (ResultSet rs = s.prepare(BEHIND).executeQuery()) {
-            return rs.next() ? Math.max(0, rs.getLong(1)) : 0;
-        }
+        return Math.max(0, single(s.prepare(BEHIND)));
     }
 
     @Override
@@ -55,12 +59,12 @@ final class SearchIndexer implements Writer.IdleWork {
     /** Indexes the next {@link #STEP} rows, inside the caller's transaction. */
     @Override
     public void step(WriteSession s) throws SQLException {
-        long from = indexedUpto(s);
+        long from = single(s.prepare(UPTO));
         long to;
         PreparedStatement end = s.prepare(STEP_END);
         end.setLong(1, from);
         try (ResultSet rs = end.executeQuery()) {
-            to = rs.next() ? rs.getLong(1) : newest(s);
+            to = rs.next() ? rs.getLong(1) : single(s.prepare(NEWEST));
         }
         if (to <= from) {
             return;
@@ -74,14 +78,9 @@ final class SearchIndexer implements Writer.IdleWork {
         move.executeUpdate();
     }
 
-    private static long indexedUpto(WriteSession s) throws SQLException {
-        try (ResultSet rs = s.prepare("SELECT upto FROM sent_items_indexed WHERE id = 1").executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
-    }
-
-    private static long newest(WriteSession s) throws SQLException {
-        try (ResultSet rs = s.prepare(NEWEST).executeQuery()) {
+    /** The first column of the statement's first row, 0 if none (the statement stays open: it may be cached). */
+    private static long single(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }

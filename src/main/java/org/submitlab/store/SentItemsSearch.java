@@ -155,15 +155,8 @@ final class SentItemsSearch {
         if (kind == Kind.NONE) {
             return OptionalLong.empty();
         }
-        long skipped = 0;
-        if (kind == Kind.INDEX) {
-            OptionalLong inTail = idAt(c, true, offset);
-            if (inTail.isPresent()) {
-                return inTail;
-            }
-            skipped = countPart(c, true, Long.MAX_VALUE);
-        }
-        return idAt(c, false, offset - skipped);
+        long inTail = kind == Kind.INDEX ? countPart(c, true, Long.MAX_VALUE) : 0;
+        return offset < inTail ? idAt(c, true, offset) : idAt(c, false, offset - inTail);
     }
 
     private OptionalLong idAt(Connection c, boolean tail, long offset) throws SQLException {

@@ -261,12 +261,7 @@ public final class Store implements AutoCloseable {
 
     /** Test hook: Sent Items ids above the search index's (0 once the writer has caught it up). */
     long searchIndexBacklog() {
-        return db.read("read the search index's state", c -> {
-            try (var ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM messages"); var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) - SearchIndexer.indexedUpto(c);
-            }
-        });
+        return db.read("read the search index's state", SearchIndexer::backlog);
     }
 
     /** Tasks the writer has run. */

@@ -22,11 +22,11 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.submitlab.ui.common.ChartImages;
 import org.submitlab.ui.common.Charts;
+import org.submitlab.ui.common.DrawnWhenShown;
 import org.submitlab.ui.common.EventPump;
 import org.submitlab.ui.common.Formats;
 import org.submitlab.ui.common.LimitHelp;
 import org.submitlab.ui.common.PanelLayout;
-import org.submitlab.ui.common.Showing;
 import org.submitlab.ui.common.Tables;
 import org.submitlab.ui.common.UiContext;
 
@@ -44,8 +44,7 @@ public final class BudgetPanel implements EventPump.Listener {
     private final BorderPane root = new BorderPane();
     private List<BudgetRow> pending;
     private long shownHour = -1;
-    /** The chart was not drawn because it could not be seen. */
-    private boolean chartStale;
+    private final DrawnWhenShown chartDrawing;
     private final CategoryAxis hours = new CategoryAxis();
 
     public BudgetPanel(UiContext ui) {
@@ -91,6 +90,7 @@ public final class BudgetPanel implements EventPump.Listener {
         NumberAxis y = Charts.countAxis("recipients");
         chart = new BarChart<>(hours, y);
         chart.setId("budget-chart");
+        chartDrawing = new DrawnWhenShown(chart, this::drawChart);
         ChartImages.offerPng(chart, "recipient-budget.png");
         chart.setAnimated(false);
         chart.setLegendVisible(false);
@@ -133,17 +133,18 @@ public final class BudgetPanel implements EventPump.Listener {
                 return;
             }
         }
-        if (hourChanged || chartStale && Showing.of(chart)) {
+        if (hourChanged) {
             refreshChart();
+        } else {
+            chartDrawing.catchUp();
         }
     }
 
     private void refreshChart() {
-        if (!Showing.of(chart)) {
-            chartStale = true; // drawn at the first tick it can be seen
-            return;
-        }
-        chartStale = false;
+        chartDrawing.request();
+    }
+
+    private void drawChart() {
         Instant now = ui.now();
         shownHour = Math.floorDiv(now.getEpochSecond(), 3600L);
         Optional<BudgetRow> row = Optional.ofNullable(table.getSelectionModel().getSelectedItem())

@@ -19,12 +19,12 @@ import javafx.scene.layout.VBox;
 import org.submitlab.events.LabEvent;
 import org.submitlab.ui.common.ChartImages;
 import org.submitlab.ui.common.Charts;
+import org.submitlab.ui.common.DrawnWhenShown;
 import org.submitlab.ui.common.EventPump;
 import org.submitlab.ui.common.Formats;
 import org.submitlab.ui.common.LimitHelp;
 import org.submitlab.ui.common.MinuteSeries;
 import org.submitlab.ui.common.PanelLayout;
-import org.submitlab.ui.common.Showing;
 import org.submitlab.ui.common.Tables;
 import org.submitlab.ui.common.UiContext;
 import org.submitlab.ui.timeline.SlotTimelineView;
@@ -48,8 +48,7 @@ public final class ConnectionsPanel implements EventPump.Listener {
     private final javafx.scene.control.TabPane charts = new javafx.scene.control.TabPane();
     private long shownVersion = -1;
     private long shownMinute = -1;
-    /** The chart was not drawn because it could not be seen. */
-    private boolean chartStale;
+    private final DrawnWhenShown chartDrawing;
 
     public ConnectionsPanel(ConnectionsViewModel vm, UiContext ui) {
         this.vm = vm;
@@ -95,6 +94,7 @@ public final class ConnectionsPanel implements EventPump.Listener {
         NumberAxis y = Charts.countAxis("submissions per minute");
         chart = new StackedBarChart<>(minutes, y);
         chart.setId("connections-chart");
+        chartDrawing = new DrawnWhenShown(chart, this::drawChart);
         ChartImages.offerPng(chart, "submissions-per-minute.png");
         chart.setAnimated(false);
         chart.setCategoryGap(4);
@@ -150,17 +150,16 @@ public final class ConnectionsPanel implements EventPump.Listener {
             shownVersion = vm.version();
             Tables.update(table, vm.rows(now), MailboxActivity::mailbox);
             refreshChart();
-        } else if (chartStale && Showing.of(chart)) {
-            refreshChart();
+        } else {
+            chartDrawing.catchUp();
         }
     }
 
     private void refreshChart() {
-        if (!Showing.of(chart)) {
-            chartStale = true; // drawn at the first tick it can be seen
-            return;
-        }
-        chartStale = false;
+        chartDrawing.request();
+    }
+
+    private void drawChart() {
         Instant now = ui.now();
         Optional<String> selected = Optional.ofNullable(table.getSelectionModel().getSelectedItem())
                 .map(MailboxActivity::mailbox);
