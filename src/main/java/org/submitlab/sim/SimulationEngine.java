@@ -52,6 +52,7 @@ public final class SimulationEngine implements AutoCloseable {
     private final List<DeviceRunner> runners = new ArrayList<>();
     private final TrackingSocketFactory sockets = new TrackingSocketFactory();
     private final SSLSocketFactory tls = DeviceTls.socketFactory();
+    private final MessageBodies bodies = new MessageBodies();
     private final ScheduledThreadPoolExecutor timer;
     private final ThreadPoolExecutor senders;
     private final String threadPrefix;
@@ -70,6 +71,7 @@ public final class SimulationEngine implements AutoCloseable {
     private Instant endedAt;
     private Duration pausedTotal = Duration.ZERO;
     private ScheduledFuture<?> wakeup;
+    private long wakeups;
     private long wakeupDeadline;
 
     private final ConcurrentLinkedQueue<AcceptedSubmission> acceptedSubmissions = new ConcurrentLinkedQueue<>();
@@ -95,7 +97,7 @@ public final class SimulationEngine implements AutoCloseable {
         for (Relay relay : scenario.relays()) {
             Device d = relay.asDevice();
             int port = ports.getOrDefault(d.endpoint(), ports.get(EndpointKind.STANDARD));
-            SmtpDeviceClient client = new SmtpDeviceClient(d, host, port, sockets, tls, clock);
+            SmtpDeviceClient client = new SmtpDeviceClient(d, host, port, sockets, tls, bodies, clock);
             // seeds after the devices' own, so adding a relay leaves the devices' random draws as they were
             relays.put(relay.name(), new DeviceRunner(d, client, null,
                     scenario.seed() * 1_000_003L + scenario.devices().size() + i++, runId));
@@ -103,7 +105,7 @@ public final class SimulationEngine implements AutoCloseable {
         i = 0;
         for (Device d : scenario.devices()) {
             int port = ports.getOrDefault(d.endpoint(), ports.get(EndpointKind.STANDARD));
-            SmtpDeviceClient client = new SmtpDeviceClient(d, host, port, sockets, tls, clock);
+            SmtpDeviceClient client = new SmtpDeviceClient(d, host, port, sockets, tls, bodies, clock);
             DeviceRunner runner = new DeviceRunner(d, client, scenario.pool(d.recipients().pool()),
                     scenario.seed() * 1_000_003L + i++, runId);
             d.relay().ifPresent(name -> runner.relay = relays.get(name));
@@ -120,6 +122,13 @@ public final class SimulationEngine implements AutoCloseable {
         this.senders = new ThreadPoolExecutor(scenario.senderThreads(), scenario.senderThreads(), 10, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), new NamedThreads(threadPrefix + "-sender"));
         this.senders.allowCoreThreadTimeOut(true);
+    }
+
+    /** How often the timer woke: the drain test checks it does not spin. */
+    long timerWakeups() {
+        synchronized (lock) {
+            return wakeups;
+        }
     }
 
     public Scenario scenario() {
@@ -393,6 +402,7 @@ public final class SimulationEngine implements AutoCloseable {
     private void pump() {
         boolean finishedNow = false;
         synchronized (lock) {
+            wakeups++;
             wakeup = null;
             if (state != RunState.RUNNING) {
                 return;
@@ -419,7 +429,8 @@ public final class SimulationEngine implements AutoCloseable {
                 endedAt = now;
                 finishedNow = true;
             } else {
-                wake(nanosUntilNext(now));
+                // draining takes nothing more from the queue, whose head may be long due: waking for it would spin
+                wake(draining ? TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MILLIS) : nanosUntilNext(now));
             }
         }
         if (finishedNow) {

@@ -33,6 +33,7 @@ final class SmtpDeviceClient {
     private final int port;
     private final LabClock clock;
     private final Session session;
+    private final MessageBodies bodies;
     private final ConcurrentLinkedDeque<Idle> idle = new ConcurrentLinkedDeque<>();
 
     private record Idle(SMTPTransport transport, long sinceNanos) {
@@ -43,8 +44,9 @@ final class SmtpDeviceClient {
     }
 
     SmtpDeviceClient(Device device, String host, int port, TrackingSocketFactory sockets, SSLSocketFactory tls,
-            LabClock clock) {
+            MessageBodies bodies, LabClock clock) {
         this.device = device;
+        this.bodies = bodies;
         this.host = host;
         this.port = port;
         this.clock = clock;
@@ -84,7 +86,7 @@ final class SmtpDeviceClient {
         try {
             // a relay sends the message of the device that handed it over, with that device's headers
             Device author = job.origin == null ? device : job.origin.device;
-            SimMessage message = SimMessage.build(session, author, job, clock, device.uploadKbps().orElse(0));
+            SimMessage message = SimMessage.build(session, bodies, author, job, clock, device.uploadKbps().orElse(0));
             for (List<String> envelope : envelopes) {
                 SendOutcome o = send(t, message, envelope);
                 tried.add(envelope);

@@ -95,6 +95,36 @@ class EngineLifecycleTest {
     }
 
     @Test
+    void afterTheDrainTheTimerWaitsForTheLastAttemptWithoutSpinning() throws Exception {
+        // the slow scan is still uploading when the drain ends; the other device's retry, due after the drain, stays
+        // in the queue and is never sent: the timer must not keep waking for it
+        Scenario s = Scenarios.parse("""
+                {
+                  "name": "drain", "duration": "2s", "drain": "2s",
+                  "mailboxes": [ { "address": "app@contoso.test", "password": "right-pw" } ],
+                  "pools": { "staff": { "pattern": "user{n}@contoso.test", "size": 5 } },
+                  "devices": [
+                    { "name": "slow-scan", "mailbox": "app@contoso.test", "recipients": { "pool": "staff" },
+                      "password": "right-pw", "uploadKbps": 20, "message": { "attachments": [ { "bytes": 40000 } ] },
+                      "schedule": { "type": "burst", "count": 1 } },
+                    { "name": "wrong-pw", "mailbox": "app@contoso.test", "recipients": { "pool": "staff" },
+                      "password": "wrong-pw", "schedule": { "type": "burst", "count": 1 },
+                      "retry": { "policy": "fixed", "delay": "5s", "maxAttempts": 2, "retryPermanent": true } } ]
+                }
+                """, "drain.json");
+        startServer(new ScaledClock(10), s);
+        engine.start();
+
+        await(engine::isFinished);
+
+        assertThat(engine.totals().accepted()).isEqualTo(1);
+        assertThat(engine.pendingRetries()).hasSize(1);
+        // about 1.7 real seconds between the retry falling due and the upload's end: at most one wake-up per
+        // 50 ms then, where a timer rearmed for the overdue retry wakes thousands of times
+        assertThat(engine.timerWakeups()).isLessThan(200);
+    }
+
+    @Test
     void aRefusedMessageWaitsInTheObservableRetryQueueUntilTheClockReachesIt() throws Exception {
         ManualClock clock = new ManualClock(Instant.parse("2026-03-02T09:00:00Z"));
         Scenario s = Scenarios.parse(scenario("""
