@@ -14,6 +14,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -56,6 +57,7 @@ public final class TlsMaterial {
 
     private static final Logger LOG = LoggerFactory.getLogger(TlsMaterial.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String SERVER_TICKETS = "jdk.tls.server.enableSessionTicketExtension";
 
     private TlsMaterial() {
     }
@@ -110,7 +112,7 @@ public final class TlsMaterial {
             ks.setKeyEntry(ALIAS, key, password, chain);
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(ks, password);
-            SSLContext context = SSLContext.getInstance("TLS");
+            SSLContext context = serverContextWithoutTickets();
             context.init(kmf.getKeyManagers(), null, RANDOM);
             // The JDK keeps 20,480 sessions for 24 h: at a few hundred simulated connections a second that is
             // over 100 MB of heap for sessions nobody resumes. A bounded cache keeps resumption for real devices.
@@ -119,6 +121,26 @@ public final class TlsMaterial {
             return new TlsIdentity(key, certificates, context);
         } catch (IOException | GeneralSecurityException | ClassCastException e) {
             throw new IllegalArgumentException("cannot read the PKCS#12 file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A server context that resumes sessions from its cache by session ID instead of encrypting a new ticket for
+     * every connection and decrypting the last one (a quarter of the session threads' time in the 1,000-device
+     * office; docs/decisions/0209-server-sessions-by-id.md). JDK 17 reads that switch only from this system
+     * property, when a context is made; a value the user set is left as it is.
+     */
+    private static SSLContext serverContextWithoutTickets() throws NoSuchAlgorithmException {
+        synchronized (SERVER_TICKETS) {
+            if (System.getProperty(SERVER_TICKETS) != null) {
+                return SSLContext.getInstance("TLS");
+            }
+            System.setProperty(SERVER_TICKETS, "false");
+            try {
+                return SSLContext.getInstance("TLS");
+            } finally {
+                System.clearProperty(SERVER_TICKETS);
+            }
         }
     }
 
