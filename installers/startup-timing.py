@@ -13,7 +13,7 @@ for every data folder given with --data (e.g. an empty one and one with 1M Sent 
       org.submitlab.Main simulate --preset printers-sharing-mailbox --speed 3600 --duration 2m --data /tmp/cds-train
   installers/startup-timing.py --app-jar target/submitlab-classes.jar --java-opts=-XX:SharedArchiveFile=target/app.jsa ...
 Run from the project folder after 'mvn -o -q compile' and
-'mvn -o -q dependency:build-classpath -Dmdep.outputFile=target/cp-runtime.txt -Dmdep.includeScope=runtime'.
+'mvn -o -q dependency:build-classpath -Dmdep.outputFile=target/cp-runtime.txt -DincludeScope=runtime'.
 """
 import argparse, os, resource, shlex, signal, statistics, subprocess, sys, tempfile, time
 
