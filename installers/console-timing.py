@@ -8,6 +8,7 @@ window being mapped, polling xdotool every 50 ms; each console is closed with SI
   installers/console-timing.py --runs 6 --display :99 --data-home /tmp/console-data
   installers/console-timing.py --runs 6 --app-jar target/submitlab-classes.jar \\
       --java-opts=-XX:SharedArchiveFile=target/console.jsa --display :99 --data-home /tmp/console-data
+  installers/console-timing.py --runs 6 --launcher /usr/bin/submitlab --display :99 --data-home /tmp/console-data
 
 Needs xdotool. Run from the project folder after 'mvn -o -q compile' and
 'mvn -o -q dependency:build-classpath -Dmdep.outputFile=target/cp-runtime.txt -DincludeScope=runtime'.
@@ -20,13 +21,14 @@ ap.add_argument("--runs", type=int, default=6)
 ap.add_argument("--java", default="java")
 ap.add_argument("--java-opts", default="")
 ap.add_argument("--app-jar", default="", help="the app's classes as a jar (CDS archives need jars, not folders)")
+ap.add_argument("--launcher", default="", help="an installed launcher (e.g. /usr/bin/submitlab) instead of the build")
 ap.add_argument("--display", default=os.environ.get("DISPLAY", ":99"))
 ap.add_argument("--data-home", required=True, help="XDG_DATA_HOME for the console (its data folder goes below)")
 a = ap.parse_args()
 
-cp = (a.app_jar or "target/classes") + ":" + open("target/cp-runtime.txt").read().strip()
+cp = "" if a.launcher else (a.app_jar or "target/classes") + ":" + open("target/cp-runtime.txt").read().strip()
 env = dict(os.environ, DISPLAY=a.display, XDG_DATA_HOME=a.data_home)
-cmd = [a.java] + shlex.split(a.java_opts) + ["-cp", cp, "org.submitlab.Main"]
+cmd = [a.launcher] if a.launcher else [a.java] + shlex.split(a.java_opts) + ["-cp", cp, "org.submitlab.Main"]
 
 
 def window_shown():

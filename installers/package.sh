@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 
 die() { echo "package.sh: $*" >&2; exit 1; }
 
-build=yes offline=() cds=yes
+build=yes offline=() cds=yes install_cds=no
 while [ $# -gt 0 ]; do
   case "$1" in
     --skip-build) build=no; shift;;
@@ -169,6 +169,13 @@ java-options=-XX:SharedArchiveFile=$APPDIR/submitlab.jsa
     rm -f "$app_dir/submitlab.jsa"
     echo "archive: none shipped: with JDK $jdk_feature it does not work, or not quietly, once the app is moved:" \
          "$(grep -i -m3 'mismatch\|error' "$train/moved.log" | tr '\n' ' ' || echo 'see -Xlog:cds')"
+    if [ "$type" = deb ]; then
+      # made where it is installed instead: the .deb's postinst runs the training (see below)
+      cp installers/linux/cds-train.sh "$app_dir/cds-train.sh"
+      chmod 755 "$app_dir/cds-train.sh"
+      install_cds=yes
+      echo "archive: the .deb makes it when it is installed (lib/app/cds-train.sh)"
+    fi
   fi
   rm -rf "$train/moved"
 fi
@@ -196,8 +203,18 @@ if [ "$type" = deb ]; then
     # jpackage'"'"'s postinst runs xdg-desktop-menu, which fails the install where these menu folders do
     # not exist (a server without a desktop: "No writable system menu directory found").
     mkdir -p "$tree/usr/share/applications" "$tree/usr/share/desktop-directories"
+    if [ "$3" = yes ]; then
+      # the class-data-sharing archive, made in place after every install or upgrade, removed with the package
+      for script in postinst prerm; do
+        [ -f "$tree/DEBIAN/$script" ] || { printf "#!/bin/sh\nexit 0\n" >"$tree/DEBIAN/$script"; chmod 755 "$tree/DEBIAN/$script"; }
+      done
+      sed -i "1a\\
+if [ \"\$1\" = configure ]; then /opt/submitlab/lib/app/cds-train.sh || true; fi" "$tree/DEBIAN/postinst"
+      sed -i "1a\\
+/opt/submitlab/lib/app/cds-train.sh --remove || true" "$tree/DEBIAN/prerm"
+    fi
     dpkg-deb -Zxz -b "$tree" "$deb" >/dev/null
-  ' sh "$deb" "$work/deb"
+  ' sh "$deb" "$work/deb" "$install_cds"
 fi
 
 rm -rf "$work"
