@@ -11,7 +11,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.submitlab.policy.Replies;
@@ -27,15 +26,6 @@ class TlsResumptionTest {
     @TempDir
     Path dir;
 
-    ServerFixture fx;
-
-    @AfterEach
-    void stop() {
-        if (fx != null) {
-            fx.close();
-        }
-    }
-
     private static SSLSocketFactory tls12Client(TlsIdentity server) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
@@ -47,7 +37,7 @@ class TlsResumptionTest {
         return client.getSocketFactory();
     }
 
-    private SSLSession startTlsSession(SSLSocketFactory client) throws Exception {
+    private static SSLSession startTlsSession(ServerFixture fx, SSLSocketFactory client) throws Exception {
         try (SmtpTestClient c = new SmtpTestClient(fx.server.port(), client)) {
             c.command("EHLO printer.test");
             assertThat(c.startTls()).isEqualTo(Replies.STARTTLS_READY);
@@ -59,13 +49,15 @@ class TlsResumptionTest {
     @Test
     void aReturningClientResumesFromTheServersSessionCache() throws Exception {
         TlsIdentity identity = TlsMaterial.identity(dir.resolve("certificate"));
-        fx = new ServerFixture(dir.resolve("data"));
-        fx.build = b -> b.tls(identity);
-        fx.start();
         SSLSocketFactory client = tls12Client(identity);
-
-        SSLSession first = startTlsSession(client);
-        SSLSession second = startTlsSession(client);
+        SSLSession first;
+        SSLSession second;
+        try (ServerFixture fx = new ServerFixture(dir.resolve("data"))) {
+            fx.build = b -> b.tls(identity);
+            fx.start();
+            first = startTlsSession(fx, client);
+            second = startTlsSession(fx, client);
+        }
 
         assertThat(first.getProtocol()).isEqualTo("TLSv1.2");
         assertThat(HexFormat.of().formatHex(second.getId())).isEqualTo(HexFormat.of().formatHex(first.getId()));
