@@ -13,10 +13,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The bodies of a run's messages, each rendered once by Jakarta Mail (content headers and encoded bytes) and
@@ -39,21 +41,42 @@ final class MessageBodies {
 
     private final Session session = Session.getInstance(new Properties());
     private final ConcurrentHashMap<Key, Rendered> rendered = new ConcurrentHashMap<>();
+    private final AtomicInteger renderings = new AtomicInteger();
 
+    /**
+     * The body of {@code spec}'s messages. Senders asking for one being rendered wait for it: a thousand devices
+     * starting together render it once, and a large attachment is not encoded once per sender.
+     */
     Rendered of(MessageSpec spec) throws MessagingException {
-        Key key = new Key(spec.bodyBytes(), spec.attachments());
-        Rendered r = rendered.get(key);
-        if (r == null) {
-            r = render(spec);
-            Rendered first = rendered.putIfAbsent(key, r);
-            if (first != null) {
-                r = first; // another sender rendered it meanwhile: one copy is kept
-            }
+        try {
+            return rendered.computeIfAbsent(new Key(spec.bodyBytes(), spec.attachments()), k -> {
+                try {
+                    return render(spec);
+                } catch (MessagingException e) {
+                    throw new RenderFailure(e);
+                }
+            });
+        } catch (RenderFailure f) {
+            throw f.failure;
         }
-        return r;
+    }
+
+    private static final class RenderFailure extends RuntimeException {
+        final MessagingException failure;
+
+        RenderFailure(MessagingException failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+        }
+    }
+
+    /** How many bodies were rendered (a test checks devices starting together share one rendering). */
+    int renderings() {
+        return renderings.get();
     }
 
     private Rendered render(MessageSpec spec) throws MessagingException {
+        renderings.incrementAndGet();
         MimeMessage m = new MimeMessage(session);
         String body = text(spec.bodyBytes());
         if (spec.attachments().isEmpty()) {
@@ -81,7 +104,7 @@ final class MessageBodies {
         }
         byte[] all = out.toByteArray();
         int start = indexOf(all, HEADER_END) + HEADER_END.length;
-        byte[] bytes = java.util.Arrays.copyOfRange(all, start, all.length);
+        byte[] bytes = Arrays.copyOfRange(all, start, all.length);
         return new Rendered(m.getHeader("Content-Type", null), m.getHeader("Content-Transfer-Encoding", null), bytes);
     }
 

@@ -10,11 +10,17 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.submitlab.policy.ScaledClock;
 
@@ -91,5 +97,28 @@ class SimMessageTest {
         assertThat(bodies.of(a)).isSameAs(bodies.of(b));
         assertThat(bodies.of(longer)).isNotSameAs(bodies.of(a));
         assertThat(bodies.of(longer).bytes().length).isGreaterThan(bodies.of(a).bytes().length);
+    }
+
+    @Test
+    void sendersStartingTogetherWaitForOneRendering() throws Exception {
+        MessageSpec scan = new MessageSpec("Scan {seq}", 200,
+                List.of(new MessageSpec.Attachment("scan.pdf", "application/pdf", 2_000_000)));
+        ExecutorService senders = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<MessageBodies.Rendered>> asked = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            asked.add(senders.submit(() -> {
+                start.await();
+                return bodies.of(scan);
+            }));
+        }
+        start.countDown();
+        MessageBodies.Rendered first = asked.get(0).get(30, TimeUnit.SECONDS);
+        for (Future<MessageBodies.Rendered> f : asked) {
+            assertThat(f.get(30, TimeUnit.SECONDS)).isSameAs(first);
+        }
+        senders.shutdown();
+
+        assertThat(bodies.renderings()).isEqualTo(1);
     }
 }
