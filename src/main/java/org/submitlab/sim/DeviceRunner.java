@@ -38,7 +38,7 @@ final class DeviceRunner {
     long retries;
     long gaveUp;
     long messagesAccepted;
-    final List<Double> delays = new ArrayList<>();
+    final Samples delays = new Samples();
     String lastReply = "";
     boolean lastGaveUp;
 
@@ -172,8 +172,7 @@ final class DeviceRunner {
         if (intended == 0 && scheduleHours > 0) {
             intended = scheduled / scheduleHours;
         }
-        List<Double> sorted = new ArrayList<>(delays);
-        sorted.sort(null);
+        double[] sorted = delays.sorted();
         return new SimulationReport.DeviceReport(device.name(), device.kind().id(), device.mailbox(), scheduled,
                 attempts, accepted, new TreeMap<>(refused), retries, gaveUp, pending(),
                 messagesAccepted, Stats.percentile(sorted, 0.50), Stats.percentile(sorted, 0.95),

@@ -14,16 +14,26 @@ final class RecipientWindowLog {
 
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
 
+    /** Entries older than a day before the newest are dropped as they go: a long run keeps only a day of them. */
     synchronized void add(Instant at, int recipients) {
         entries.addLast(new Entry(at, recipients));
+        dropBefore(at.minus(WINDOW));
+    }
+
+    /** Entries held (a test checks a long run keeps a day of them). */
+    synchronized int size() {
+        return entries.size();
+    }
+
+    private void dropBefore(Instant from) {
+        while (!entries.isEmpty() && !entries.peekFirst().at.isAfter(from)) {
+            entries.pollFirst();
+        }
     }
 
     /** Recipients accepted in the 24 hours before {@code at}. */
     synchronized long inWindow(Instant at) {
-        Instant from = at.minus(WINDOW);
-        while (!entries.isEmpty() && !entries.peekFirst().at.isAfter(from)) {
-            entries.pollFirst();
-        }
+        dropBefore(at.minus(WINDOW));
         return entries.stream().filter(e -> !e.at.isAfter(at)).mapToLong(Entry::recipients).sum();
     }
 }

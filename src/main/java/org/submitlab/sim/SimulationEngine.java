@@ -3,6 +3,7 @@ package org.submitlab.sim;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class SimulationEngine implements AutoCloseable {
     private final ConcurrentLinkedQueue<AcceptedSubmission> acceptedSubmissions = new ConcurrentLinkedQueue<>();
     private final ConcurrentHashMap<String, LongAdder> acceptedPerRecipient = new ConcurrentHashMap<>();
     private final Map<String, RecipientWindowLog> windows = new ConcurrentHashMap<>();
-    private final List<Double> lags = new ArrayList<>();
+    private final Samples lags = new Samples();
 
     public SimulationEngine(Scenario scenario, String host, int port, LabClock clock) {
         this(scenario, host, Map.of(EndpointKind.STANDARD, port), clock);
@@ -314,7 +315,8 @@ public final class SimulationEngine implements AutoCloseable {
         long gaveUp = 0;
         long pending = 0;
         Map<String, Long> refused = new TreeMap<>();
-        List<Double> delays = new ArrayList<>();
+        List<double[]> delayParts = new ArrayList<>();
+        int delayCount = 0;
         for (DeviceRunner r : runners) {
             if (r.isRelay()) {
                 continue; // its transactions are counted at the devices behind it, its queue as their pending
@@ -326,26 +328,33 @@ public final class SimulationEngine implements AutoCloseable {
                 retries += r.retries;
                 gaveUp += r.gaveUp;
                 pending += r.pending();
-                delays.addAll(r.delays);
+                double[] part = r.delays.toArray();
+                delayParts.add(part);
+                delayCount += part.length;
                 r.refused.forEach((k, v) -> refused.merge(k, v, Long::sum));
             }
         }
-        delays.sort(null);
+        double[] delays = new double[delayCount];
+        int at = 0;
+        for (double[] part : delayParts) {
+            System.arraycopy(part, 0, delays, at, part.length);
+            at += part.length;
+        }
+        Arrays.sort(delays);
         return new SimulationReport.Totals(scheduled, attempts, accepted, refused, retries, gaveUp, pending,
                 Stats.percentile(delays, 0.50), Stats.percentile(delays, 0.95));
     }
 
     public SimulationReport.ScheduleLag scheduleLag() {
-        List<Double> sorted;
+        double[] sorted;
         synchronized (lags) {
-            sorted = new ArrayList<>(lags);
+            sorted = lags.sorted();
         }
-        sorted.sort(null);
-        if (sorted.isEmpty()) {
+        if (sorted.length == 0) {
             return new SimulationReport.ScheduleLag(0, 0, 0, 0);
         }
-        return new SimulationReport.ScheduleLag(sorted.size(), Stats.percentile(sorted, 0.5),
-                Stats.percentile(sorted, 0.95), Stats.round(sorted.get(sorted.size() - 1)));
+        return new SimulationReport.ScheduleLag(sorted.length, Stats.percentile(sorted, 0.5),
+                Stats.percentile(sorted, 0.95), Stats.round(sorted[sorted.length - 1]));
     }
 
     public SimulationReport report() {

@@ -1,6 +1,5 @@
 package org.submitlab.sim;
 
-import java.util.List;
 
 /** Percentiles and rounding for reports. */
 final class Stats {
@@ -9,12 +8,12 @@ final class Stats {
     }
 
     /** The nearest-rank percentile of sorted values, or null when there are none. */
-    static Double percentile(List<Double> sorted, double p) {
-        if (sorted.isEmpty()) {
+    static Double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
             return null;
         }
-        int rank = (int) Math.ceil(p * sorted.size());
-        return round(sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1))));
+        int rank = (int) Math.ceil(p * sorted.length);
+        return round(sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))]);
     }
 
     static double round(double v) {
