@@ -47,6 +47,8 @@ public final class Run implements World, AutoCloseable {
     static final String INFO = "run.json";
     static final String SCENARIO = "scenario.json";
     static final String REPORT = "report.json";
+    /** What the devices saw accepted, while the run plays; removed once the report is written. */
+    static final String ACCEPTED_LEDGER = "accepted.log";
     private static final Logger LOG = LoggerFactory.getLogger(Run.class);
 
     private final Path folder;
@@ -123,7 +125,8 @@ public final class Run implements World, AutoCloseable {
             for (EndpointKind k : kinds) {
                 ports.put(k, server.port(k));
             }
-            SimulationEngine engine = new SimulationEngine(scenario, server.host(), ports, clock);
+            SimulationEngine engine = new SimulationEngine(scenario, server.host(), ports, clock,
+                    folder.resolve(ACCEPTED_LEDGER));
             Run run = new Run(folder, info, Optional.of(scenario), clock, store, journal, server, engine, null);
             LOG.info("run {} ({}) is ready at {}x on {}:{}", id, scenario.name(), speed, server.host(), server.port());
             return run;
@@ -193,6 +196,7 @@ public final class Run implements World, AutoCloseable {
             engine.stop();
             clock.stop();
             report = RunChecks.complete(engine.report(), scenario.orElseThrow(), engine, store);
+            engine.discardAcceptedLedger();
             server.stop();
             journal.close();
             AppJson.files().writeValue(folder.resolve(REPORT).toFile(), report);

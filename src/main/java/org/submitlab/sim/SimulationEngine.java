@@ -1,5 +1,6 @@
 package org.submitlab.sim;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -75,7 +75,7 @@ public final class SimulationEngine implements AutoCloseable {
     private long wakeups;
     private long wakeupDeadline;
 
-    private final ConcurrentLinkedQueue<AcceptedSubmission> acceptedSubmissions = new ConcurrentLinkedQueue<>();
+    private final AcceptedLedger accepted;
     private final ConcurrentHashMap<String, LongAdder> acceptedPerRecipient = new ConcurrentHashMap<>();
     private final Map<String, RecipientWindowLog> windows = new ConcurrentHashMap<>();
     private final Samples lags = new Samples();
@@ -89,7 +89,17 @@ public final class SimulationEngine implements AutoCloseable {
      * port uses the standard one.
      */
     public SimulationEngine(Scenario scenario, String host, Map<EndpointKind, Integer> ports, LabClock clock) {
+        this(scenario, host, ports, clock, null);
+    }
+
+    /**
+     * As above, with the transactions the devices see accepted written to {@code acceptedLedger} (a run's folder)
+     * for the closing checks; without one they go to a temporary file.
+     */
+    public SimulationEngine(Scenario scenario, String host, Map<EndpointKind, Integer> ports, LabClock clock,
+            Path acceptedLedger) {
         this.scenario = scenario;
+        this.accepted = acceptedLedger == null ? AcceptedLedger.temporary() : new AcceptedLedger(acceptedLedger);
         this.clock = clock;
         this.threadPrefix = "sim" + ENGINES.incrementAndGet();
         this.runId = "sim-" + UUID.randomUUID().toString().substring(0, 8);
@@ -242,6 +252,12 @@ public final class SimulationEngine implements AutoCloseable {
         }
         runners.forEach(r -> r.client.closeIdle());
         sockets.closeAll();
+        accepted.close();
+    }
+
+    /** Removes the file of accepted transactions once the checks that read it are made. */
+    public void discardAcceptedLedger() {
+        accepted.delete();
     }
 
     @Override
@@ -285,7 +301,7 @@ public final class SimulationEngine implements AutoCloseable {
 
     /** Every transaction the server accepted in this run, in order. */
     public List<AcceptedSubmission> acceptedSubmissions() {
-        return List.copyOf(acceptedSubmissions);
+        return accepted.all();
     }
 
     /** Accepted transactions per envelope recipient (what the server should have delivered). */
@@ -660,7 +676,7 @@ public final class SimulationEngine implements AutoCloseable {
 
     private void recordAccepted(Device sender, MessageJob job, List<String> envelope, Instant at) {
         String mailbox = sender.mailbox();
-        acceptedSubmissions.add(new AcceptedSubmission(mailbox, job.messageId, envelope, sender.endpoint()));
+        accepted.add(new AcceptedSubmission(mailbox, job.messageId, envelope, sender.endpoint()));
         for (String rcpt : envelope) {
             acceptedPerRecipient.computeIfAbsent(rcpt, k -> new LongAdder()).increment();
         }

@@ -59,6 +59,11 @@ class RunsTest {
         assertThat(run.info().outcome().accepted()).isEqualTo(report.totals().accepted()).isPositive();
         assertThat(run.store().sentItems().count(Optional.empty(), "")).isEqualTo(report.totals().accepted());
         assertThat(data.resolve("submitlab.db")).doesNotExist();
+        // the devices' record of what was accepted was checked against Sent Items from its file, then removed
+        assertThat(report.checks()).filteredOn(c -> c.name().equals("sentItemsExactlyOnce")).singleElement()
+                .satisfies(c -> assertThat(c.passed()).isTrue())
+                .satisfies(c -> assertThat(c.detail()).startsWith(report.totals().accepted() + " accepted"));
+        assertThat(run.folder().resolve(Run.ACCEPTED_LEDGER)).doesNotExist();
     }
 
     @Test
