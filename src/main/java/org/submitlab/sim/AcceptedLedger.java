@@ -28,7 +28,9 @@ final class AcceptedLedger {
     private static final String FIELD = "\t";
     private static final int CHUNK = 512;
 
-    private final Path file;
+    /** The file; null for a temporary one until the first chunk is written. */
+    private Path file;
+    private final boolean temporary;
     private FileChannel channel;
     /** The file was made: it holds every transaction written before a failure, if any. */
     private boolean opened;
@@ -38,22 +40,24 @@ final class AcceptedLedger {
 
     AcceptedLedger(Path file) {
         this.file = file;
+        this.temporary = false;
     }
 
-    /** A ledger in a temporary file, removed when the JVM exits (engines made without a run folder). */
+    private AcceptedLedger() {
+        this.file = null;
+        this.temporary = true;
+    }
+
+    /**
+     * A ledger in a temporary file, made when the first chunk is written and removed when the JVM exits (engines
+     * made without a run folder).
+     */
     static AcceptedLedger temporary() {
-        try {
-            Path f = Files.createTempFile("submitlab-accepted-", ".log");
-            f.toFile().deleteOnExit();
-            return new AcceptedLedger(f);
-        } catch (IOException e) {
-            LOG.warn("no temporary file for the accepted transactions ({}): they are kept in memory", e.toString());
-            return new AcceptedLedger(null);
-        }
+        return new AcceptedLedger();
     }
 
     synchronized void add(AcceptedSubmission a) {
-        if (file == null || failed) {
+        if (failed) {
             unwritten.add(a);
             return;
         }
@@ -110,6 +114,10 @@ final class AcceptedLedger {
         }
         long before = -1;
         try {
+            if (file == null && temporary) {
+                file = Files.createTempFile("submitlab-accepted-", ".log");
+                file.toFile().deleteOnExit();
+            }
             if (channel == null) {
                 channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         opened ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);

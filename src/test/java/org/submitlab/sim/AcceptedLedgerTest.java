@@ -66,4 +66,17 @@ class AcceptedLedgerTest {
         assertThat(file).doesNotExist();
         assertThat(ledger.all()).isEmpty();
     }
+
+    @Test
+    void aTemporaryLedgerMakesItsFileOnlyWhenItHasSomethingToWrite() {
+        AcceptedLedger ledger = AcceptedLedger.temporary();
+        assertThat(ledger.all()).isEmpty();
+
+        List<AcceptedSubmission> added = transactions(900);
+        added.forEach(ledger::add);
+
+        assertThat(ledger.all()).containsExactlyElementsOf(added);
+        ledger.delete();
+        assertThat(ledger.all()).isEmpty();
+    }
 }
